@@ -1,0 +1,53 @@
+"""The local engine: the per-article pipeline over a process pool (or inline for 1 worker)."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+
+from gundem.ingest.errors import IngestError
+from gundem.model import Article, RawDoc
+from gundem.pipeline import extract_stages, process
+
+
+def _warm(with_extract: bool) -> None:
+    if with_extract:
+        extract_stages()  # load models once per worker process
+
+
+def _process_one(job: tuple[RawDoc, frozenset[str]], with_extract: bool) -> Article | IngestError:
+    raw, repeated = job
+    return process(raw, repeated, with_extract)
+
+
+class LocalEngine:
+    """Maps the pipeline over batches of documents, keeping input order."""
+
+    def __init__(self, workers: int = 1, with_extract: bool = True) -> None:
+        self.workers = max(1, workers)
+        self.with_extract = with_extract
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalEngine:
+        if self.workers > 1:
+            # spawn, not fork: the parent holds a DuckDB connection and threads.
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_warm,
+                initargs=(self.with_extract,),
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def map(self, jobs: Iterable[tuple[RawDoc, frozenset[str]]]) -> Iterator[Article | IngestError]:
+        work = partial(_process_one, with_extract=self.with_extract)
+        if self._pool is None:
+            yield from map(work, jobs)
+        else:
+            yield from self._pool.map(work, jobs, chunksize=4)

@@ -1,0 +1,223 @@
+"""The store: one DuckDB file, the single source of truth. The whole schema lives here."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from gundem.model import Article, Event, Story, content_id
+
+DEFAULT_DB = "gundem.duckdb"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    text_hash VARCHAR,
+    source VARCHAR, outlet VARCHAR, url VARCHAR, title VARCHAR,
+    published VARCHAR, published_from VARCHAR, dateline VARCHAR,
+    language VARCHAR, format VARCHAR, text VARCHAR,
+    removed JSON, entities JSON, quotes JSON, claims JSON, times JSON,
+    event_id VARCHAR, story_id VARCHAR, duplicate_of VARCHAR,
+    added_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS entities (
+    id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, aliases JSON
+);
+CREATE TABLE IF NOT EXISTS article_entities (
+    article_id VARCHAR, entity_id VARCHAR, name VARCHAR, type VARCHAR,
+    mentions INTEGER, roles JSON, aliases JSON
+);
+CREATE TABLE IF NOT EXISTS errors (
+    source VARCHAR, kind VARCHAR, message VARCHAR,
+    seen_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS events (id VARCHAR PRIMARY KEY, story_id VARCHAR, date VARCHAR, data JSON);
+CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, data JSON);
+CREATE TABLE IF NOT EXISTS state (key VARCHAR PRIMARY KEY, value JSON);
+CREATE TABLE IF NOT EXISTS runs (
+    started TIMESTAMP, finished TIMESTAMP, inputs JSON, stats JSON
+);
+"""
+
+_JSON_COLS = ("removed", "entities", "quotes", "claims", "times")
+ARTICLE_COLS = (
+    "id", "source", "outlet", "url", "title", "published", "published_from", "dateline",
+    "language", "format", "text", *_JSON_COLS, "event_id", "story_id",
+)  # fmt: skip
+
+
+def text_hash(article: Article) -> str:
+    return content_id(" ".join(article.text.split()), prefix=article.title.strip() + "\n")
+
+
+class Store:
+    """A thin, typed wrapper over the DuckDB file. Not shared across processes."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = str(path)
+        if not read_only and self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        self._lock = threading.RLock()
+        if not read_only:
+            self.con.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lock:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield self.con
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("COMMIT")
+
+    # -- articles ---------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None
+
+    def find_text(self, article: Article) -> str | None:
+        row = self.con.execute(
+            "SELECT id FROM articles WHERE text_hash = ? LIMIT 1", [text_hash(article)]
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_article(self, article: Article) -> bool:
+        """Write one article (and its entity rows) in one transaction. False if already there."""
+        if self.has_article(article.id):
+            return False
+        d = article.to_dict()
+        values = [
+            json.dumps(d[c], ensure_ascii=False) if c in _JSON_COLS else d[c] for c in ARTICLE_COLS
+        ]
+        with self.transaction() as con:
+            con.execute(
+                f"INSERT INTO articles ({', '.join(ARTICLE_COLS)}, text_hash) "
+                f"VALUES ({', '.join('?' * (len(ARTICLE_COLS) + 1))})",
+                [*values, text_hash(article)],
+            )
+            self._write_entities(con, article)
+        return True
+
+    def _write_entities(self, con: duckdb.DuckDBPyConnection, article: Article) -> None:
+        for e in article.entities:
+            eid = e.id or content_id(f"{e.type}:{e.name}")
+            con.execute(
+                "INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                [eid, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False)],
+            )
+            con.execute(
+                "INSERT INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    article.id, eid, e.name, e.type, len(e.mentions),
+                    json.dumps(e.roles, ensure_ascii=False),
+                    json.dumps(e.aliases, ensure_ascii=False),
+                ],
+            )  # fmt: skip
+
+    def update_article_links(self, article_id: str, **fields: Any) -> None:
+        allowed = {"event_id", "story_id", "duplicate_of", "published", "published_from"}
+        cols = [c for c in fields if c in allowed]
+        if cols:
+            sets = ", ".join(f"{c} = ?" for c in cols)
+            self.con.execute(
+                f"UPDATE articles SET {sets} WHERE id = ?", [fields[c] for c in cols] + [article_id]
+            )
+
+    def _row_to_article(self, row: tuple, cols: list[str]) -> Article:
+        d = dict(zip(cols, row, strict=True))
+        for c in _JSON_COLS:
+            d[c] = json.loads(d[c]) if d.get(c) else []
+        return Article.from_dict(d)
+
+    def get_article(self, prefix: str) -> Article | None:
+        """By full id or a unique id prefix."""
+        rows = self.con.execute(
+            f"SELECT {', '.join(ARTICLE_COLS)} FROM articles WHERE id LIKE ? LIMIT 2",
+            [prefix + "%"],
+        ).fetchall()
+        if len(rows) != 1:
+            return None
+        return self._row_to_article(rows[0], list(ARTICLE_COLS))
+
+    def iter_articles(self, where: str = "", params: Iterable[Any] = ()) -> Iterator[Article]:
+        sql = f"SELECT {', '.join(ARTICLE_COLS)} FROM articles {where} ORDER BY published NULLS LAST, id"
+        cur = self.con.cursor()
+        cur.execute(sql, list(params))
+        while batch := cur.fetchmany(500):
+            for row in batch:
+                yield self._row_to_article(row, list(ARTICLE_COLS))
+
+    def count(self, table: str = "articles") -> int:
+        assert table.isidentifier()
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    # -- errors and runs ---------------------------------------------------------
+    def add_error(self, source: str, kind: str, message: str) -> None:
+        self.con.execute(
+            "INSERT INTO errors (source, kind, message) VALUES (?, ?, ?)", [source, kind, message]
+        )
+
+    def errors(self) -> list[tuple[str, str, str, Any]]:
+        return self.con.execute(
+            "SELECT source, kind, message, seen_at FROM errors ORDER BY seen_at"
+        ).fetchall()
+
+    def add_run(self, started: Any, finished: Any, inputs: list[str], stats: dict) -> None:
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, ?, ?)",
+            [started, finished, json.dumps(inputs), json.dumps(stats)],
+        )
+
+    # -- corpus-level state (entity resolver, linker) ------------------------------
+    def get_state(self, key: str) -> Any:
+        row = self.con.execute("SELECT value FROM state WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def set_state(self, key: str, value: Any) -> None:
+        self.con.execute(
+            "INSERT INTO state VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )
+
+    # -- events and stories ----------------------------------------------------------
+    def put_event(self, event: Event) -> None:
+        from dataclasses import asdict
+
+        self.con.execute(
+            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?)",
+            [event.id, event.story_id, event.date, json.dumps(asdict(event), ensure_ascii=False)],
+        )
+
+    def events(self) -> list[Event]:
+        rows = self.con.execute("SELECT data FROM events ORDER BY date NULLS LAST, id").fetchall()
+        return [Event(**json.loads(r[0])) for r in rows]
+
+    def put_story(self, story: Story) -> None:
+        from dataclasses import asdict
+
+        self.con.execute(
+            "INSERT OR REPLACE INTO stories VALUES (?, ?)",
+            [story.id, json.dumps(asdict(story), ensure_ascii=False)],
+        )
+
+    def stories(self) -> list[Story]:
+        rows = self.con.execute("SELECT data FROM stories ORDER BY id").fetchall()
+        return [Story(**json.loads(r[0])) for r in rows]
