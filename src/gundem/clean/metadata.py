@@ -27,7 +27,8 @@ _STAMP_LABEL = r"(?:yayın(?:lanma)?(?: tarihi)?|oluşturulma|tarih|published|po
 _STAMP_RE = re.compile(
     rf"^\s*(?:{_STAMP_LABEL}\s*:?\s*)?(?:[A-Za-zÇĞİÖŞÜçğıöşü]+,?\s+)?"
     r"(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}\s+[A-Za-zÇĞİÖŞÜçğıöşü]+\s+\d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:[,\s-]+(?:saat\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?)?\s*$",
+    r"(?:[,\s-]+(?:saat\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?)?"
+    r"(?:,?\s+[A-Za-zÇĞİÖŞÜçğıöşü]+)?\s*$",  # a trailing weekday: "4 Mart 2026, Çarşamba"
     re.I,
 )
 _UPDATED_RE = re.compile(r"güncel|updated|aktualisiert", re.I)
@@ -92,6 +93,14 @@ def date_from_stamps(blocks: list[str]) -> str | None:
     return found[0][1] if found else None
 
 
+_TEXT_NODE_RE = re.compile(r">\s*([^<>]{6,80}?)\s*<")
+
+
+def html_stamps(html: str, limit: int = 60_000) -> list[str]:
+    """Short text nodes of a page: where a visible "4 Mart 2026" stamp would be."""
+    return [m.group(1) for m in _TEXT_NODE_RE.finditer(html[:limit]) if any(c.isdigit() for c in m.group(1))]
+
+
 def html_date(html: str, url: str | None = None) -> str | None:
     """Publication date from the page's markup only (meta tags, JSON-LD, <time>, URL).
 
@@ -104,7 +113,14 @@ def html_date(html: str, url: str | None = None) -> str | None:
         found = find_date(html, url=url, extensive_search=False, original_date=True)
     except Exception:  # htmldate raises assorted errors on broken markup
         return None
-    return normalize_date(found)
+    found = normalize_date(found)
+    if found and found.endswith("-01-01") and not _mentions_new_year(html, found[:4]):
+        return None  # htmldate's default for a bare year ("© 2026"), not a real date
+    return found
+
+
+def _mentions_new_year(html: str, year: str) -> bool:
+    return any(f in html for f in (f"{year}-01-01", f"01.01.{year}", f"1 Ocak {year}", f"01/01/{year}"))
 
 
 def outlet_from_url(url: str) -> str:

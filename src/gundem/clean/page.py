@@ -10,6 +10,7 @@ from gundem.clean.language import detect_language
 from gundem.clean.metadata import (
     date_from_stamps,
     html_date,
+    html_stamps,
     leading_dateline,
     normalize_date,
     outlet_from_url,
@@ -43,8 +44,13 @@ def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
         site = ""
     if given := normalize_date(meta.get("published")):
         published, published_from = given, "header"
-    if published is None and (stamp := date_from_stamps([b.text for b in result.removed])):
-        published, published_from = stamp, "text"
+    if published is None:
+        stamps = [b.text for b in result.removed]
+        if meta.get("format") == "html":
+            stamps += html_stamps(text)
+        if stamp := date_from_stamps(stamps):
+            published = stamp
+            published_from = "html" if meta.get("format") == "html" else "text"
     body = "\n\n".join(b.text for b in result.paragraphs if b.text.strip())
     if not body.strip():
         raise InputError("no-text", "no article text found after cleaning")
@@ -52,7 +58,7 @@ def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
         id=raw_id(raw),
         source=raw.source,
         url=url,
-        title=(meta.get("title") or result.title or "").strip(),
+        title=(meta.get("title") or result.title or meta.get("feed_title") or "").strip(),
         outlet=meta.get("outlet") or site or outlet_from_url(url),
         published=published,
         published_from=published_from,

@@ -16,7 +16,7 @@ from gundem.ingest.errors import IngestError
 from gundem.ingest.files import read_inputs
 from gundem.ingest.web import Fetcher
 from gundem.model import Article, RawDoc
-from gundem.store.db import Store
+from gundem.store.db import Store, text_hash
 
 BATCH = 64
 
@@ -58,6 +58,7 @@ def run(
     started = datetime.now(UTC)
     t0 = time.perf_counter()
     tracker = RepeatTracker()
+    ids, texts = store.known_hashes()
 
     def record_error(err: IngestError) -> None:
         stats.errors[err.kind] += 1
@@ -70,7 +71,7 @@ def run(
             stats.read += 1
             if isinstance(item, IngestError):
                 record_error(item)
-            elif store.has_article(raw_id(item)):
+            elif raw_id(item) in ids:
                 stats.duplicates += 1
             else:
                 yield item, tracker.observe(item)
@@ -80,16 +81,21 @@ def run(
 
     with LocalEngine(workers, with_extract) as engine:
         for batch in _batches(jobs(), BATCH * max(1, workers)):
+            fresh: list[Article] = []
             for result in engine.map(batch):
                 if isinstance(result, IngestError):
                     record_error(result)
-                elif store.find_text(result) or not store.add_article(result):
+                elif result.id in ids or (h := text_hash(result)) in texts:
                     stats.duplicates += 1
                 else:
-                    stats.articles += 1
+                    ids.add(result.id)
+                    texts.add(h)
+                    fresh.append(result)
                     stats.languages[result.language or "?"] += 1
                 if on_item:
                     on_item(stats, result)
+            # One transaction per batch: a crash loses whole articles, never half of one.
+            stats.articles += store.add_articles(fresh)
     stats.seconds = time.perf_counter() - t0
     store.add_run(started, datetime.now(UTC), inputs, stats.as_dict())
     return stats

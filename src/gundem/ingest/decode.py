@@ -33,18 +33,15 @@ def decode(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # Legacy single-byte pages: cp1254 and iso-8859-9 differ only in 0x80-0x9F;
-    # prefer whichever yields more Turkish letters, then the detector's guess.
-    candidates = []
+    # Legacy single-byte pages: cp1254 and iso-8859-9 differ only in 0x80-0x9F, where
+    # iso-8859-9 has control characters that real text never uses, so cp1254 goes first.
     for enc in ("cp1254", "iso-8859-9"):
         try:
             text = data.decode(enc)
-            candidates.append((_turkish_score(text), enc, text))
         except UnicodeDecodeError:
             continue
-    best = max(candidates, default=None)
-    if best and best[0] > 0:
-        return best[2]
+        if _turkish_score(text):
+            return text
     guess = from_bytes(data[:200_000]).best()
     if guess is None:
         raise InputError("encoding", "cannot determine the text encoding")

@@ -126,7 +126,7 @@ def feed_entries(data: bytes, base_url: str = "") -> list[dict]:
             continue
         meta = {"url": urljoin(base_url, link)}
         if e.get("title"):
-            meta["title"] = e["title"]
+            meta["feed_title"] = e["title"]  # the page's own title wins; this is the fallback
         stamp = e.get("published_parsed") or e.get("updated_parsed")
         if stamp:
             meta["published"] = time.strftime("%Y-%m-%d", stamp)

@@ -101,36 +101,51 @@ class Store:
 
     def add_article(self, article: Article) -> bool:
         """Write one article (and its entity rows) in one transaction. False if already there."""
-        if self.has_article(article.id):
-            return False
-        d = article.to_dict()
-        values = [
-            json.dumps(d[c], ensure_ascii=False) if c in _JSON_COLS else d[c] for c in ARTICLE_COLS
-        ]
+        return self.add_articles([article]) == 1
+
+    def add_articles(self, articles: list[Article]) -> int:
+        """Write whole articles in one transaction (all or none); skip ids already stored."""
+        fresh = [a for a in articles if not self.has_article(a.id)]
+        if not fresh:
+            return 0
+        rows, entity_rows, link_rows = [], {}, []
+        for article in fresh:
+            d = article.to_dict()
+            values = [
+                json.dumps(d[c], ensure_ascii=False) if c in _JSON_COLS else d[c]
+                for c in ARTICLE_COLS
+            ]
+            rows.append([*values, text_hash(article)])
+            for e in article.entities:
+                eid = e.id or content_id(f"{e.type}:{e.name}")
+                entity_rows[eid] = [eid, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False)]
+                link_rows.append(
+                    [
+                        article.id, eid, e.name, e.type, len(e.mentions),
+                        json.dumps(e.roles, ensure_ascii=False),
+                        json.dumps(e.aliases, ensure_ascii=False),
+                    ]
+                )  # fmt: skip
         with self.transaction() as con:
-            con.execute(
+            con.executemany(
                 f"INSERT INTO articles ({', '.join(ARTICLE_COLS)}, text_hash) "
                 f"VALUES ({', '.join('?' * (len(ARTICLE_COLS) + 1))})",
-                [*values, text_hash(article)],
+                rows,
             )
-            self._write_entities(con, article)
-        return True
+            if entity_rows:
+                con.executemany(
+                    "INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    list(entity_rows.values()),
+                )
+                con.executemany(
+                    "INSERT INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)", link_rows
+                )
+        return len(fresh)
 
-    def _write_entities(self, con: duckdb.DuckDBPyConnection, article: Article) -> None:
-        for e in article.entities:
-            eid = e.id or content_id(f"{e.type}:{e.name}")
-            con.execute(
-                "INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                [eid, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False)],
-            )
-            con.execute(
-                "INSERT INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    article.id, eid, e.name, e.type, len(e.mentions),
-                    json.dumps(e.roles, ensure_ascii=False),
-                    json.dumps(e.aliases, ensure_ascii=False),
-                ],
-            )  # fmt: skip
+    def known_hashes(self) -> tuple[set[str], set[str]]:
+        """All stored article ids and text hashes (for fast duplicate checks in a run)."""
+        rows = self.con.execute("SELECT id, text_hash FROM articles").fetchall()
+        return {r[0] for r in rows}, {r[1] for r in rows}
 
     def update_article_links(self, article_id: str, **fields: Any) -> None:
         allowed = {"event_id", "story_id", "duplicate_of", "published", "published_from"}
