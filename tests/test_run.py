@@ -178,3 +178,14 @@ def test_export_formats_and_show_removed(tmp_path, article_tr):
     res = runner.invoke(app, ["show", rec["id"][:8], "--db", db, "--removed"])
     assert res.exit_code == 0
     assert "Reklam Alanı" in res.output  # the removed ad slot is listed with its reason
+
+
+def test_dask_engine_gives_the_same_articles(tmp_path, article_tr):
+    folder = _corpus(tmp_path, article_tr, n=12)
+    results = {}
+    for engine in ("local", "dask"):
+        with Store(tmp_path / f"{engine}.duckdb") as store:
+            stats = run([str(folder)], store, workers=2, with_extract=False, engine=engine)
+            assert stats.articles == 12
+        results[engine] = _snapshot(tmp_path / f"{engine}.duckdb")
+    assert results["local"] == results["dask"]

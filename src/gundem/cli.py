@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from enum import StrEnum
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -36,6 +37,9 @@ def _open(db: str, read_only: bool = False) -> Store:
     return Store(db, read_only=read_only)
 
 
+DEMO_INPUTS = ("text", "html", "feeds", "warc")  # README.md and truth.json are not inputs
+
+
 def demo_path() -> Path:
     return Path(str(resources.files("gundem") / "demo"))
 
@@ -52,6 +56,9 @@ def run(
     no_extract: bool = typer.Option(False, "--no-extract", help="Only ingest and clean."),
     delay: float = typer.Option(1.0, "--delay", help="Seconds between requests to one host."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or table."),
+    engine: str = typer.Option(
+        "local", "--engine", help="local, dask (threads), dask:processes or dask:tcp://HOST:PORT."
+    ),
 ) -> None:
     """Ingest pages, clean them, extract facts and store them."""
     from gundem.engine.run import run as run_pipeline
@@ -59,8 +66,9 @@ def run(
 
     with _open(db) as store:
         stats = _run_with_progress(
-            run_pipeline, paths, store, workers, not no_extract, Fetcher(delay=delay), quiet
-        )
+            partial(run_pipeline, engine=engine),
+            paths, store, workers, not no_extract, Fetcher(delay=delay), quiet,
+        )  # fmt: skip
     if not quiet:
         _print_summary(stats, db)
     if stats.articles == 0 and stats.duplicates == 0:
@@ -115,7 +123,8 @@ def demo(
 ) -> None:
     """Run the whole pipeline on the bundled Turkish demo corpus."""
     console.print(f"Demo corpus: {demo_path()}")
-    run([str(demo_path())], db=db, workers=workers, no_extract=False, delay=0.0, quiet=False)
+    inputs = [str(demo_path() / part) for part in DEMO_INPUTS]
+    run(inputs, db=db, workers=workers, no_extract=False, delay=0.0, quiet=False, engine="local")
     console.print(f"Next: [bold]gundem --help[/], e.g. `gundem export --db {db} | head`")
 
 

@@ -13,11 +13,16 @@ from gundem.pipeline import extract_stages, process
 
 
 def _warm(with_extract: bool) -> None:
+    """Load models once per worker process. A failure here must not break the pool:
+    it is reported per document by `process` instead."""
     if with_extract:
-        extract_stages()  # load models once per worker process
+        try:
+            extract_stages()
+        except Exception:  # noqa: BLE001
+            pass
 
 
-def _process_one(job: tuple[RawDoc, frozenset[str]], with_extract: bool) -> Article | IngestError:
+def process_job(job: tuple[RawDoc, frozenset[str]], with_extract: bool) -> Article | IngestError:
     raw, repeated = job
     return process(raw, repeated, with_extract)
 
@@ -46,7 +51,7 @@ class LocalEngine:
             self._pool.shutdown(cancel_futures=True)
 
     def map(self, jobs: Iterable[tuple[RawDoc, frozenset[str]]]) -> Iterator[Article | IngestError]:
-        work = partial(_process_one, with_extract=self.with_extract)
+        work = partial(process_job, with_extract=self.with_extract)
         if self._pool is None:
             yield from map(work, jobs)
         else:

@@ -11,6 +11,7 @@ from itertools import islice
 
 from gundem.clean.page import raw_id
 from gundem.clean.repeated import RepeatTracker
+from gundem.engine.dask import DaskEngine
 from gundem.engine.local import LocalEngine
 from gundem.ingest.errors import IngestError
 from gundem.ingest.files import read_inputs
@@ -52,6 +53,7 @@ def run(
     fetcher: Fetcher | None = None,
     on_item: OnItem | None = None,
     on_error: Callable[[IngestError], None] | None = None,
+    engine: str = "local",
 ) -> RunStats:
     """Ingest, clean and extract every input; each article is written in its own transaction."""
     stats = RunStats()
@@ -79,10 +81,10 @@ def run(
             if on_item:
                 on_item(stats, None)
 
-    with LocalEngine(workers, with_extract) as engine:
+    with make_engine(engine, workers, with_extract) as pool:
         for batch in _batches(jobs(), BATCH * max(1, workers)):
             fresh: list[Article] = []
-            for result in engine.map(batch):
+            for result in pool.map(batch):
                 if isinstance(result, IngestError):
                     record_error(result)
                 elif result.id in ids or (h := text_hash(result)) in texts:
@@ -99,6 +101,15 @@ def run(
     stats.seconds = time.perf_counter() - t0
     store.add_run(started, datetime.now(UTC), inputs, stats.as_dict())
     return stats
+
+
+def make_engine(name: str, workers: int, with_extract: bool) -> LocalEngine | DaskEngine:
+    """ "local" (process pool), or "dask", "dask:processes", "dask:tcp://host:8786"."""
+    if name == "local":
+        return LocalEngine(workers, with_extract)
+    if name == "dask" or name.startswith("dask:"):
+        return DaskEngine(workers, with_extract, scheduler=name.partition(":")[2] or "threads")
+    raise ValueError(f"unknown engine {name!r} (local, dask, dask:processes, dask:tcp://…)")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
