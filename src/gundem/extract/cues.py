@@ -1,0 +1,184 @@
+"""Turkish reporting-verb (cue) lexicon and small text helpers for the extractors.
+
+Used by ``quotes`` (who said what), ``claims`` (who is the source of a number) and
+``times``. The sentence splitter here is a deliberately small internal fallback so
+the extractors do not depend on ``gundem.turkish`` being ready; it never splits
+inside a protected span (a direct quote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+# ---------------------------------------------------------------------------
+# Cue verbs
+# ---------------------------------------------------------------------------
+
+#: Finite speech verbs that may end a sentence of reported (indirect) speech or
+#: follow "diye". Longest forms first is not needed: the regexes sort them.
+SPEECH_VERBS: tuple[str, ...] = (
+    "dedi", "demişti", "diyor",
+    "belirtti", "belirtmişti", "belirtiyor",
+    "ifade etti", "ifade etmişti",
+    "vurguladı", "vurgulamıştı", "kaydetti", "açıkladı", "açıklamıştı", "söyledi",
+    "söylemişti", "ekledi", "sözlerine ekledi", "aktardı", "dile getirdi", "bildirdi",
+    "duyurdu", "hatırlattı", "yineledi", "savundu", "anlattı", "iddia etti",
+    "öne sürdü", "uyardı", "dikkat çekti", "konuştu", "sordu", "karşılık verdi",
+    "yanıt verdi", "cevap verdi", "tepki gösterdi", "seslendi", "yazdı", "haykırdı",
+    "bağırdı", "devam etti", "paylaştı", "teşekkür etti", "kaydetmişti", "ileri sürdü",
+    "not etti", "altını çizdi", "açıkladı", "beyan etti", "ilan etti", "teyit etti",
+    "doğruladı", "reddetti", "belirtildi", "kabul etti",
+)
+
+#: Verbs that end an indirect-speech sentence ("…olduğunu belirtti").
+INDIRECT_VERBS: tuple[str, ...] = (
+    "belirtti", "belirtmişti", "ifade etti", "ifade etmişti", "vurguladı", "vurgulamıştı",
+    "kaydetti", "kaydetmişti", "açıkladı", "açıklamıştı", "söyledi", "söylemişti",
+    "ekledi", "sözlerine ekledi", "aktardı", "dile getirdi", "bildirdi", "duyurdu",
+    "hatırlattı", "yineledi", "savundu", "anlattı", "iddia etti", "öne sürdü",
+    "ileri sürdü", "uyardı", "dikkat çekti", "not etti", "altını çizdi", "teyit etti",
+    "doğruladı", "beyan etti",
+)
+
+#: Participles/converbs after "diye": "… diye konuştu", "… diye konuşan Kim".
+_DIYE_VERBS = (
+    r"konuş(?:tu|an|arak|muştu)|ekle(?:di|yen|yerek)|sor(?:du|an|arak)|"
+    r"(?:karşılık|yanıt|cevap)\s+ver(?:di|en|erek)|tepki\s+göster(?:di|en|erek)|"
+    r"seslen(?:di|en|erek)|yaz(?:dı|an|arak)|uyar(?:dı|an|arak)|belirt(?:ti|en|erek)|"
+    r"haykır(?:dı|an)|bağır(?:dı|an)|devam\s+et(?:ti|ti)|açıkla(?:dı|yan|yarak)|"
+    r"paylaş(?:tı|an)|konuşmasını\s+sürdürdü|sözlerini\s+sürdürdü|tweet\s+attı"
+)
+
+#: Nouns of "<noun> kullandı/bulundu/yaptı…" cue phrases after a quote.
+_CUE_NOUNS = (
+    r"(?:ifade|söz|açıklama|değerlendirme|uyarı|yorum|görüş|mesaj|çağrı|tespit|yanıt|cevab|"
+    r"paylaşım|tweet|not|sitem|eleştiri|itiraf|iddia|vurgu|cümle|sitem|tepki|hatırlatma)"
+    r"[a-zçğıöşü]*"
+)
+_CUE_NOUN_VERBS = (
+    r"kullan(?:dı|an|arak|mıştı|ıldı)|bulun(?:du|an|arak|muştu|uldu)|yap(?:tı|an|arak|mıştı|ıldı)|"
+    r"ver(?:di|en|erek|ildi)|(?:dile\s+)?getir(?:di|en|erek|ildi)|düş(?:tü|en)|paylaş(?:tı|an)|"
+    r"yer\s+ver(?:di|en|erek|ildi)|yinele(?:di|yen)|tekrarla(?:dı|yan)"
+)
+
+#: A cue right after a closing quote mark: returns the cue phrase in group "cue".
+AFTER_CUE_RE = re.compile(
+    r"^[\s,]*(?P<cue>"
+    r"d(?:edi|emişti|iyor|iyen|iyerek|iye\s+(?:" + _DIYE_VERBS + r"))"
+    r"|(?:şeklinde|biçiminde|diye)\s+(?:konuş(?:tu|an|arak)|açıklama\s+yap(?:tı|an)|"
+    r"belirt(?:ti|en)|ifade\s+et(?:ti|en)|yanıt\s+ver(?:di|en)|karşılık\s+ver(?:di|en)|"
+    r"paylaşım\s+yap(?:tı|an)|ekle(?:di|yen)|seslen(?:di|en))"
+    r"|(?:" + _CUE_NOUNS + r")\s+(?:" + _CUE_NOUN_VERBS + r")"
+    r")(?![\wçğıöşüÇĞİÖŞÜ])",
+    re.IGNORECASE,
+)
+
+#: Weak cues: a short quoted phrase followed by these is a fragment, not a quote.
+FRAGMENT_CUE_RE = re.compile(
+    r"^[\s,]*(?:ifadesiyle|sözüyle|vurgusuyla|diye\s+(?:nitelendir|tanımla|adlandır|hitap|"
+    r"anıl|bilinen|an[ıi]lan|bahset|söz\s+et)|olarak|şeklinde\s+(?:değerlendir|yorumla|"
+    r"nitelendir|tanımla)|(?:mesaj|vurgu|ifade|söz)\w*)",
+    re.IGNORECASE,
+)
+
+#: Cue phrases before a colon that opens a quote ("şunları söyledi:").
+COLON_CUE_RE = re.compile(
+    r"(?P<cue>(?:(?:şunları|şöyle|şu\s+sözlerle|şu\s+ifadelerle|şu\s+ifadeleri)\s+)?"
+    r"(?<![\wçğıöşüÇĞİÖŞÜ’'])(?:" + "|".join(
+        re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)
+    ) + r"|[\wçğıöşüÇĞİÖŞÜ]+\s+(?:yineledi|sürdürdü|yaptı|bulundu)))\s*:\s*$",
+    re.IGNORECASE,
+)
+
+#: Indirect speech: nominalised clause + cue verb at the end of a sentence.
+INDIRECT_RE = re.compile(
+    r"(?P<clause>[\wçğıöşüÇĞİÖŞÜ’']*(?:[dt][ıiuü][ğk](?:l[ae]r)?[ıiuü]n[ıiuüae]|"
+    r"[ae]c[ae][ğk](?:l[ae]r)?[ıi]n[ıiae]|m[ae]s[ıi]n[ıi])(?:\s+(?:de|da))?)"
+    r"\s+(?P<cue>" + "|".join(
+        re.escape(v) for v in sorted(INDIRECT_VERBS, key=len, reverse=True)
+    ) + r")\s*[.!:]?\s*$",
+)
+
+#: "X’e göre", "X kaynaklarına göre", "X’in açıklamasına göre".
+SOURCE_RE = re.compile(r"\bgöre\b")
+
+
+# ---------------------------------------------------------------------------
+# Text helpers
+# ---------------------------------------------------------------------------
+
+WORD = r"[\wçğıöşüÇĞİÖŞÜâîûÂÎÛ]"
+APOSTROPHES = "’'`´"
+
+_ABBREV = frozenset(
+    "prof dr doç av yrd sn st no vb vs bkz org gen korg alb yzb yb mah cad sok tel "
+    "a.ş ltd şti mr mrs ms jr sr inc corp yy".split()
+)
+
+_SENT_END_RE = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(]?[A-ZÇĞİÖŞÜ0-9])")
+
+
+def tr_lower(s: str) -> str:
+    """Turkish-aware lowercase (İ→i, I→ı)."""
+    return s.replace("İ", "i").replace("I", "ı").lower()
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph (blocks separated by a blank line)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"\n\s*\n", text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _inside(pos: int, protected: Sequence[tuple[int, int]]) -> bool:
+    return any(s < pos < e for s, e in protected)
+
+
+def sentence_spans(
+    text: str, protected: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans; never inside a ``protected`` span.
+
+    Paragraph breaks end a sentence unless they fall inside a protected span
+    (a quote running over several paragraphs).
+    """
+    prot = sorted(protected)
+    cuts: set[int] = set()
+    for m in re.finditer(r"\n+", text):
+        if not _inside(m.start(), prot):
+            cuts.add(m.start())
+            cuts.add(m.end())
+    for m in _SENT_END_RE.finditer(text):
+        end = m.end()
+        if _inside(m.start(), prot) or _inside(end, prot):
+            continue
+        prev = re.search(WORD + r"+$", text[max(0, m.start() - 12) : m.start()])
+        if m.group().startswith(".") and prev:
+            w = tr_lower(prev.group())
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or w.isdigit():
+                continue
+        cuts.add(end)
+    bounds = sorted({0, len(text), *cuts})
+    out: list[tuple[int, int]] = []
+    for s, e in zip(bounds, bounds[1:], strict=False):
+        seg = text[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+def split_suffix(token: str) -> tuple[str, str]:
+    """'Putin’den' → ('Putin', 'den'); 'Putin' → ('Putin', '')."""
+    for i, ch in enumerate(token):
+        if ch in APOSTROPHES and 0 < i < len(token) - 1:
+            return token[:i], token[i + 1 :]
+    return token, ""

@@ -1,0 +1,727 @@
+"""Who said what: direct, indirect and fragment quotes with speakers.
+
+``extract_quotes(article)`` fills ``article.quotes`` (a per-article stage).
+
+* Direct quotes in “…”, "…", ‘…’ and «…», including quotes opened after a cue
+  and a colon ("şunları söyledi:") that run over several paragraphs until the
+  closing mark, and quotes where every paragraph opens with a mark and only the
+  last one closes. ``Quote.start``/``end`` delimit the quoted content (marks
+  excluded); ``Quote.text`` is that content with continuation marks removed.
+* Indirect speech ("…olduğunu belirtti") → ``kind="indirect"``; the text is the
+  reported clause between the speaker and the cue verb.
+* Short quoted phrases without a speech cue (scare quotes, names, headings) →
+  ``kind="fragment"`` and ``speaker=None``.
+* A paragraph that is nothing but a copy of a body quote (a pull quote or
+  subheading) is linked to that quote and not emitted a second time (the model
+  has no field for the link yet).
+* A quote split by its cue ("“Bu karar,” dedi Bakan, “yanlıştır.”") is one quote;
+  its span runs from the first half to the second.
+* A quote given only with a source ("Peskov’a göre “…”") takes that source as
+  speaker; a source never overrides a speaker found otherwise.
+
+Speakers: the phrase after a participle cue ("… diyen Aydın"), or after a finite
+cue ("… dedi Bruce"), else the subject before the quote ("Putin, “…” dedi"),
+else the speaker of the previous sentence ("Kim, X. “…” dedi."). Role phrases
+("Rus lider", "Bakan", "Genel Sekreter") resolve to the person introduced with
+a matching role; single names ("Kim") to the longest full name in the article.
+``article.entities`` is used when present; ``gundem.extract.entities.resolve_role``
+when that module exists.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from gundem.extract.cues import (
+    AFTER_CUE_RE,
+    COLON_CUE_RE,
+    FRAGMENT_CUE_RE,
+    INDIRECT_RE,
+    paragraph_spans,
+    sentence_spans,
+    split_suffix,
+    tr_lower,
+)
+from gundem.model import Article, Entity, Quote
+
+# ---------------------------------------------------------------------------
+# Quote-mark scanning
+# ---------------------------------------------------------------------------
+
+_MARK_RE = re.compile(r"[“”«»\"‘’]")
+_OPEN_FAMILY = {"“": "dq", '"': "dq", "«": "gq", "‘": "sq"}
+_CLOSERS = {"dq": "”\"", "gq": "»", "sq": "’"}
+_MAX_PARAS = 15
+
+
+@dataclass
+class QuoteSpan:
+    """A quoted stretch of text found by the mark scanner."""
+
+    open_pos: int  # index of the opening mark
+    close_pos: int  # index of the closing mark
+    text: str  # content, continuation marks removed
+    colon_led: bool = False
+    whole_para: bool = False
+    multi_para: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.open_pos + 1
+
+    @property
+    def end(self) -> int:
+        return self.close_pos
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opens(text: str, pos: int, ch: str) -> bool:
+    prev = text[pos - 1] if pos > 0 else " "
+    if ch in "“«":
+        return True
+    # ASCII " and ‘ open only after a space, a bracket or punctuation
+    return not _is_letter(prev)
+
+
+def _closes(text: str, pos: int, family: str, ch: str) -> bool:
+    if ch not in _CLOSERS[family]:
+        return False
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    return not (ch == "’" and _is_letter(nxt))  # ’ + letter is an apostrophe
+
+
+def _colon_before(text: str, pos: int) -> bool:
+    return text[:pos].rstrip().endswith(":")
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """All closed quotes in ``text`` (nested marks are part of the outer quote)."""
+    spans: list[QuoteSpan] = []
+    paras = paragraph_spans(text)
+    state: dict | None = None
+    for pi, (ps, pe) in enumerate(paras):
+        first_mark = True
+        for m in _MARK_RE.finditer(text, ps, pe):
+            pos, ch = m.start(), m.group()
+            at_para_start = first_mark and not text[ps:pos].strip()
+            first_mark = False
+            if state is None:
+                if ch in _OPEN_FAMILY and _opens(text, pos, ch):
+                    state = {
+                        "family": _OPEN_FAMILY[ch], "open": pos, "skip": [],
+                        "colon": _colon_before(text, pos), "para_start": at_para_start,
+                        "paras": 1,
+                    }
+                continue
+            if state["paras"] > 1 and at_para_start and ch in _OPEN_FAMILY \
+                    and _OPEN_FAMILY[ch] == state["family"]:
+                state["skip"].append(pos)  # continuation mark of a multi-paragraph quote
+                continue
+            if _closes(text, pos, state["family"], ch):
+                spans.append(_make_span(text, state, pos, paras[pi]))
+                state = None
+        if state is not None:
+            state = _carry_over(text, state, paras, pi)
+    return spans
+
+
+def _carry_over(text: str, state: dict, paras: list[tuple[int, int]], pi: int) -> dict | None:
+    """Decide whether an open quote continues into the next paragraph."""
+    if pi + 1 >= len(paras) or state["paras"] >= _MAX_PARAS:
+        return None
+    nxt = text[paras[pi + 1][0] : paras[pi + 1][1]].lstrip()
+    next_opens = bool(nxt) and nxt[0] in _OPEN_FAMILY and _OPEN_FAMILY[nxt[0]] == state["family"]
+    if state["colon"] or (state["para_start"] and next_opens):
+        state["paras"] += 1
+        return state
+    return None
+
+
+def _make_span(text: str, state: dict, close: int, para: tuple[int, int]) -> QuoteSpan:
+    start = state["open"] + 1
+    pieces, last = [], start
+    for s in state["skip"]:
+        pieces.append(text[last:s])
+        last = s + 1
+    pieces.append(text[last:close])
+    content = "".join(pieces).strip()
+    ps, pe = para
+    para_text = text[ps:pe].strip()
+    quote_text = text[state["open"] : close + 1]
+    whole = state["paras"] == 1 and para_text.rstrip(".!?…,") == quote_text.rstrip(".!?…,")
+    return QuoteSpan(
+        open_pos=state["open"], close_pos=close, text=content, colon_led=state["colon"],
+        whole_para=whole, multi_para=state["paras"] > 1,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Name phrases (capitalised runs with role words)
+# ---------------------------------------------------------------------------
+
+_ROLE_STEMS = (
+    "bakan", "başkan", "sözcü", "vali", "müdür", "sekreter", "direktör", "temsilci",
+    "büyükelçi", "elçi", "komutan", "vekil", "üye", "yönetici", "uzman", "oyuncu", "kaptan",
+    "antrenör", "hoca", "yazar", "muhabir", "profesör", "tarihçi", "ekonomist",
+    "depremzede", "avukat", "savcı", "hakim", "şef", "yardımcı", "danışman", "koordinatör",
+    "kral", "prens", "lider", "mevkidaş", "şansölye", "yetkili", "rektör", "dekan",
+    "müsteşar", "sanatçı", "yönetmen", "çalıştırıcı", "analist", "genel sekreter",
+    "cumhurbaşkan", "başbakan", "sekreter", "komiser", "gazeteci", "akademisyen",
+)
+_ROLE_RE = re.compile(
+    r"^\w*(?:" + "|".join(_ROLE_STEMS) + r")(?:ı|i|u|ü|sı|si|su|sü|leri|ları|ler|lar)?$"
+)
+_TITLES = frozenset("prof dr doç av yrd sayın bay bayan org gen korg orgeneral".split())
+_PARTICLES = frozenset("von van der den de da del al el bin ibn di dos du la le".split())
+_ISE_SUFFIXES = frozenset("se sa ise ısa".split())
+_ADJ_SUFFIXES = frozenset("li lı lu lü".split())
+_EXCLUDE_FOLLOW = frozenset(
+    "göre tarafından ile ve için karşı adına hakkında kaynaklarına kaynaklarından "
+    "açıklamasına verilerine raporuna haberine ajansı gibi kadar".split()
+)
+_STARTERS = frozenset(
+    "ayrıca ancak ama fakat öte bu bunun buna bununla diğer daha sonra yani zira hatta "
+    "nitekim dolayısıyla açıklamada açıklamaya öyle şimdi ise o şu her hiçbir bir iki "
+    "geçen geçtiğimiz törende toplantıda görüşmede konuşmasında bölgede ülkede türkiye’de "
+    "ukrayna’da kuzey güney batı doğu resmi yeni son ilk yine üstelik oysa çünkü eğer"
+    .split()
+)
+_NATIONALITY = {
+    "rus": "rusya", "fransız": "fransa", "alman": "almanya", "ingiliz": "ingiltere",
+    "japon": "japonya", "türk": "türkiye", "amerikan": "abd", "amerikalı": "abd",
+    "yunan": "yunanistan", "italyan": "italya", "ispanyol": "ispanya", "macar": "macaristan",
+    "leh": "polonya", "arap": "arap", "fars": "iran", "çinli": "çin",
+}
+_LEADER_STEMS = ("lider", "başkan", "cumhurbaşkan", "başbakan", "kral", "şansölye")
+_TRAIL = ",.;:!?\"”’»)…"
+_LEAD = "\"“‘«("
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    base: str
+    suffix: str
+    trail: str
+    newline_before: bool
+
+
+@dataclass
+class Phrase:
+    """A run of capitalised tokens and role words: 'Rusya Devlet Başkanı Vladimir Putin'."""
+
+    start: int
+    end: int
+    tokens: list[str]
+    role: list[str]
+    name: list[str]
+    suffix: str = ""  # case suffix after an apostrophe on the last token
+    marker: str = ""  # comma | ise | da | quote — how the phrase is attached
+    follow: str = ""  # lowercased next word
+
+    @property
+    def excluded(self) -> bool:
+        if self.suffix and self.suffix not in _ISE_SUFFIXES:
+            return True
+        return self.follow in _EXCLUDE_FOLLOW and not self.marker
+
+    @property
+    def role_text(self) -> str:
+        return " ".join(self.role)
+
+    @property
+    def name_text(self) -> str:
+        return " ".join(self.name)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    last_end = 0
+    for m in re.finditer(r"\S+", text):
+        raw = m.group()
+        s, e = m.start(), m.end()
+        core = raw.lstrip(_LEAD)
+        s += len(raw) - len(core)
+        stripped = core.rstrip(_TRAIL)
+        trail = core[len(stripped) :]
+        base, suffix = split_suffix(stripped)
+        toks.append(_Tok(s, s + len(stripped), base, suffix, trail, "\n" in text[last_end : m.start()]))
+        last_end = e
+    return toks
+
+
+def _is_cap(tok: _Tok) -> bool:
+    return bool(tok.base) and tok.base[0].isupper()
+
+
+def _is_role(word: str) -> bool:
+    w = tr_lower(word.rstrip("."))
+    return bool(_ROLE_RE.match(w)) or w in _TITLES
+
+
+def _joinable(toks: list[_Tok], i: int, have: bool) -> bool:
+    t = toks[i]
+    if _is_cap(t):
+        return True
+    low = tr_lower(t.base)
+    nxt_cap = i + 1 < len(toks) and _is_cap(toks[i + 1]) and not toks[i + 1].newline_before
+    if _is_role(t.base) and not t.suffix:
+        return have or nxt_cap
+    if low in _PARTICLES and not t.suffix and not t.trail:
+        j = i + 1
+        while j < len(toks) and tr_lower(toks[j].base) in _PARTICLES:
+            j += 1
+        return j < len(toks) and _is_cap(toks[j]) and (have or low not in ("da", "de"))
+    return False
+
+
+def find_phrases(text: str) -> list[Phrase]:
+    """Name/role phrases of ``text`` (mask quotes first to skip quoted words)."""
+    toks = _tokens(text)
+    phrases: list[Phrase] = []
+    cur: list[_Tok] = []
+
+    def close(marker: str = "", follow: str = "") -> None:
+        if cur:
+            phrases.append(_make_phrase(list(cur), marker, follow))
+            cur.clear()
+
+    for i, t in enumerate(toks):
+        if cur and t.newline_before:
+            close()
+        if "§" in t.base or not _joinable(toks, i, bool(cur)):
+            if cur:
+                follow = "§" if "§" in t.base else tr_lower(t.base)
+                marker = {"ise": "ise", "da": "da", "de": "da", "§": "quote"}.get(follow, "")
+                close(marker, follow)
+            continue
+        cur.append(t)
+        low_suffix = tr_lower(t.suffix)
+        nxt = tr_lower(toks[i + 1].base) if i + 1 < len(toks) else ""
+        if low_suffix in _ISE_SUFFIXES:
+            close("ise")
+        elif t.suffix and low_suffix not in _ADJ_SUFFIXES:
+            close("", "" if t.trail else nxt)
+        elif "," in t.trail:
+            close("comma")
+        elif t.trail.startswith(":"):
+            close("colon")
+        elif t.trail and not (t.trail == "." and tr_lower(t.base) in _TITLES):
+            close()
+    close()
+    return phrases
+
+
+def _make_phrase(toks: list[_Tok], marker: str, follow: str) -> Phrase:
+    words = [t.base + (("’" + t.suffix) if tr_lower(t.suffix) in _ADJ_SUFFIXES else "")
+             for t in toks]
+    last_role = -1
+    for k, t in enumerate(toks):
+        if _is_role(t.base) or tr_lower(t.suffix) in _ADJ_SUFFIXES:
+            last_role = k
+    name = [t.base for t in toks[last_role + 1 :]]
+    suffix = toks[-1].suffix
+    if tr_lower(suffix) in _ISE_SUFFIXES | _ADJ_SUFFIXES:
+        suffix = ""
+    return Phrase(
+        start=toks[0].start, end=toks[-1].end, tokens=words, role=words[: last_role + 1],
+        name=name, suffix=suffix, marker=marker, follow=follow,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Person registry and resolution
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Person:
+    name: str
+    tokens: list[str]
+    roles: list[str] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)
+    entity: bool = False
+
+
+def _norm(s: str) -> str:
+    return tr_lower(s).replace("-", " ").strip()
+
+
+class Registry:
+    """Persons (and organisations) named in one article, for speaker resolution."""
+
+    def __init__(self, article: Article, phrases: list[Phrase]) -> None:
+        self.article = article
+        self.people: list[_Person] = []
+        for e in article.entities or []:
+            self._add_entity(e)
+        for p in phrases:
+            if len(p.name) >= 2 or (p.name and p.role):
+                self._add(p.name, p.role_text, p.start)
+
+    def _add_entity(self, e: Entity) -> None:
+        for alias in {e.name, *e.aliases}:
+            toks = alias.split()
+            if toks:
+                self.people.append(_Person(
+                    e.name, toks, list(e.roles), [s for s, _ in e.mentions], entity=True))
+
+    def _add(self, name: list[str], role: str, pos: int) -> None:
+        key = _norm(" ".join(name))
+        for p in self.people:
+            if not p.entity and _norm(" ".join(p.tokens)) == key:
+                p.mentions.append(pos)
+                if role and role not in p.roles:
+                    p.roles.append(role)
+                return
+        self.people.append(_Person(" ".join(name), list(name), [role] if role else [], [pos]))
+
+    def _matches(self, name: list[str]) -> list[_Person]:
+        want = [_norm(t) for t in name]
+        out = []
+        for p in self.people:
+            toks = [_norm(t) for t in p.tokens]
+            if toks == want:
+                out.append(p)
+            elif len(want) == 1 and want[0] in toks and (p.roles or p.entity or len(toks) <= 4):
+                out.append(p)
+            elif len(want) > 1 and toks[-len(want):] == want:
+                out.append(p)
+        return out
+
+    def canonical(self, name: list[str], pos: int) -> str:
+        """Longest known name containing ``name`` (entities and role-introduced win)."""
+        cands = self._matches(name)
+        if not cands:
+            return " ".join(name)
+        best = max(cands, key=lambda p: (p.entity, bool(p.roles), len(p.tokens), -min(
+            [m for m in p.mentions] or [0])))
+        return self._entity_name(best.name)
+
+    def _entity_name(self, name: str) -> str:
+        key = _norm(name)
+        for e in self.article.entities or []:
+            if key in {_norm(a) for a in (e.name, *e.aliases)}:
+                return e.name
+        return name
+
+    def known(self, name: list[str]) -> bool:
+        """Is ``name`` a person introduced with a role (or a known entity)?"""
+        return any(p.roles or p.entity for p in self._matches(name))
+
+    def resolve_role(self, role: list[str], pos: int) -> str | None:
+        """'Rus lider' → the person introduced as 'Rusya Devlet Başkanı'."""
+        if role and re.search(r"l[ae]r[ıi]?$", tr_lower(role[-1])):
+            return None  # a group ("Uzmanlar", "bakanları") is not one person
+        ext = _external_role(self.article, " ".join(role))
+        if ext:
+            return ext
+        best: tuple[int, str] | None = None
+        for p in self.people:
+            if not p.roles or not any(_role_matches(role, r) for r in p.roles):
+                continue
+            before = [m for m in p.mentions if m < pos]
+            rank = max(before) if before else -1
+            if best is None or rank > best[0]:
+                best = (rank, p.name)
+        return self._entity_name(best[1]) if best else None
+
+    def speaker(self, ph: Phrase) -> str | None:
+        if ph.name:
+            if len(ph.name) == 1 and not ph.role and not self.known(ph.name):
+                if tr_lower(ph.name[0]) in _STARTERS:
+                    return None
+            return self.canonical(ph.name, ph.start)
+        return self.resolve_role(ph.role, ph.start)
+
+
+def _contains(hay: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def _country(word: str) -> str:
+    base, suffix = split_suffix(word)
+    w = tr_lower(base)
+    if w in _NATIONALITY:
+        return _NATIONALITY[w]
+    if tr_lower(suffix) in _ADJ_SUFFIXES:
+        return w
+    m = re.match(r"^(.{3,}?)(?:lı|li|lu|lü)$", w)
+    return m.group(1) if m else ""
+
+
+def _role_matches(phrase: list[str], role: str) -> bool:
+    rtoks = [tr_lower(t) for t in role.replace("’", " ").split()]
+    rtext = " ".join(rtoks)
+    for w in phrase:
+        lw = tr_lower(split_suffix(w)[0])
+        country = _country(w)
+        if country:
+            if country not in rtext:
+                return False
+        elif lw.startswith("lider"):
+            if not any(t.startswith(s) for t in rtoks for s in _LEADER_STEMS):
+                return False
+        else:
+            stem = lw[: max(4, min(len(lw), 5))]
+            if not any(t.startswith(stem) for t in rtoks):
+                return False
+    return True
+
+
+def _external_role(article: Article, phrase: str) -> str | None:
+    try:
+        from gundem.extract.entities import resolve_role  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - the entity module may not exist yet
+        return None
+    try:
+        res = resolve_role(article, phrase)
+    except Exception:  # noqa: BLE001
+        return None
+    if res is None:
+        return None
+    return getattr(res, "name", None) or (res if isinstance(res, str) else None)
+
+
+# ---------------------------------------------------------------------------
+# Extraction
+# ---------------------------------------------------------------------------
+
+
+def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    chars = list(text)
+    for s in spans:
+        for i in range(s.open_pos, s.close_pos + 1):
+            if chars[i] not in "\n":
+                chars[i] = "§"
+    return "".join(chars)
+
+
+def _qtokens(s: str) -> list[str]:
+    return re.findall(r"\w+", tr_lower(s))
+
+
+@dataclass
+class _Ctx:
+    article: Article
+    text: str
+    spans: list[QuoteSpan]
+    phrases: list[Phrase]
+    registry: Registry
+    last_speaker: str | None = None
+    _starts: list[int] = field(default_factory=list)
+
+    def phrases_in(self, a: int, b: int) -> list[Phrase]:
+        starts = self._starts or [p.start for p in self.phrases]
+        self._starts = starts
+        out = []
+        for p in self.phrases[bisect_left(starts, a) :]:
+            if p.start >= b:
+                break
+            if p.end <= b:
+                out.append(p)
+        return out
+
+
+def _subject(ctx: _Ctx, a: int, b: int, last: bool) -> tuple[str | None, Phrase | None]:
+    """Subject of the clause in [a, b): the (last|first) attached phrase."""
+    cands = [p for p in ctx.phrases_in(a, b) if not p.excluded]
+    marked = [p for p in cands if p.marker]
+    for p in (reversed(marked) if last else marked):
+        sp = ctx.registry.speaker(p)
+        if sp:
+            return sp, p
+        if not p.name and p.role:
+            return None, p  # a role we cannot resolve ("Uzmanlar", "Bakan"): unknown speaker
+    for p in reversed(cands):
+        if (p.name and ctx.registry.known(p.name)) or (not p.name and p.role):
+            sp = ctx.registry.speaker(p)
+            if sp:
+                return sp, p
+    first = cands[0] if cands else None
+    if last and first and not ctx.text[a : first.start].strip(" ,") and first.follow != "göre":
+        return ctx.registry.speaker(first), first  # sentence-initial subject
+    return None, None
+
+
+def _after_speaker(ctx: _Ctx, pos: int, sent_end: int) -> str | None:
+    for p in ctx.phrases_in(pos, sent_end):
+        if ctx.text[pos : p.start].strip(" ,"):
+            return None
+        if p.suffix:
+            return None
+        return ctx.registry.speaker(p)
+    return None
+
+
+def _classify(ctx: _Ctx, span: QuoteSpan) -> tuple[str, str, int, bool]:
+    """(kind, cue, end of cue, speaker-after?) of one quote span."""
+    text = ctx.text
+    after = text[span.close_pos + 1 : span.close_pos + 160]
+    n_tok = len(_qtokens(span.text))
+    m = AFTER_CUE_RE.match(after)
+    if m and not (n_tok <= 2 and FRAGMENT_CUE_RE.match(after)):
+        cue = m.group("cue")
+        participle = bool(re.search(r"(?:an|en)$", cue)) and not cue.endswith(("arak", "erek"))
+        finite_then_name = not participle and bool(
+            re.match(r"^[^\S\n]+[A-ZÇĞİÖŞÜ]|^[^\S\n]+(?:von|van|de|al)\s", after[m.end():])
+        )
+        return "direct", cue, span.close_pos + 1 + m.end(), participle or finite_then_name
+    if FRAGMENT_CUE_RE.match(after) and n_tok <= 6:
+        return "fragment", "", span.close_pos + 1, False
+    if span.colon_led:
+        pre = text[max(0, span.open_pos - 120) : span.open_pos]
+        cm = COLON_CUE_RE.search(pre)
+        cue = cm.group("cue") if cm else ""
+        return "direct", cue.strip(), span.close_pos + 1, False
+    if span.whole_para:
+        return "pull", "", span.close_pos + 1, False
+    ends_sentence = bool(re.match(r"^[\s]*(?:[.!?]|$)", after))
+    if n_tok >= 8 and ends_sentence:
+        return "direct", "", span.close_pos + 1, False
+    return "fragment", "", span.close_pos + 1, False
+
+
+def _continues(text: str, prev_close: int, span: QuoteSpan) -> bool:
+    """Second half of a quote split by its cue: “A,” dedi X, “B.”"""
+    between = text[prev_close + 1 : span.open_pos]
+    return between.rstrip().endswith(",") and len(between.split()) <= 6 and \
+        bool(AFTER_CUE_RE.match(between))
+
+
+def _gore_source(ctx: _Ctx, a: int, b: int) -> str | None:
+    """'X’e göre' before a quote: a source, used when no other speaker is found."""
+    for p in reversed(ctx.phrases_in(a, b)):
+        if p.follow == "göre" and p.name:
+            return ctx.registry.canonical(p.name, p.start)
+    return None
+
+
+def _whole_sentence(text: str, a: int, b: int, span: QuoteSpan) -> bool:
+    """Is the quote the whole sentence (a quote continuing the previous one)?"""
+    rest = (text[a : span.open_pos] + text[span.close_pos + 1 : b]).strip(" .!?…")
+    return not rest and len(_qtokens(span.text)) >= 4
+
+
+def _is_copy(span: QuoteSpan, others: list[QuoteSpan]) -> bool:
+    mine = _qtokens(span.text)
+    if not mine:
+        return False
+    for o in others:
+        if o is span:
+            continue
+        theirs = set(_qtokens(o.text))
+        if sum(1 for t in mine if t in theirs) / len(mine) >= 0.8 and len(theirs) >= len(set(mine)):
+            return True
+    return False
+
+
+def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) -> Quote | None:
+    sent = ctx.text[a:b]
+    m = INDIRECT_RE.search(sent)
+    if not m:
+        return None
+    cue_start = a + m.start("cue")
+    if cue_start <= seg_start:
+        return None
+    speaker, ph = _subject(ctx, seg_start, a + m.start("clause"), last=False)
+    start = seg_start
+    if ph is not None:
+        start = ph.end + len(re.match(r"^(?:[’'\w]*)\s*(?:,|\bise\b|\bda\b|\bde\b)?\s*",
+                                      ctx.text[ph.end : cue_start]).group())
+    else:
+        speaker = default
+        lead = re.match(r"^[\s,]*(?:(?:Ayrıca|Ancak|Öte yandan|Bununla birlikte|Bu arada|"
+                        r"Diğer yandan|Öte yandan)\s*,?\s*)?", ctx.text[start:cue_start])
+        start += lead.end() if lead else 0
+    conv = list(re.finditer(r"\w+(?:arak|erek),\s*", ctx.text[start:cue_start]))
+    if conv:
+        start += conv[-1].end()
+    clause = ctx.text[start:cue_start].strip(" ,")
+    if len(clause.split()) < 2:
+        return None
+    return Quote(speaker=speaker, text=clause, kind="indirect", cue=m.group("cue"),
+                 start=start, end=start + len(clause))
+
+
+def extract_quotes(article: Article) -> Article:
+    """Fill ``article.quotes`` with direct, indirect and fragment quotes."""
+    text = article.text or ""
+    spans = find_quote_spans(text)
+    masked = _mask(text, spans)
+    phrases = find_phrases(masked)
+    ctx = _Ctx(article, text, spans, phrases, Registry(article, phrases))
+    prot = [(s.open_pos, s.close_pos + 1) for s in spans]
+    info = {id(s): _classify(ctx, s) for s in spans}
+    body = [s for s in spans if info[id(s)][0] == "direct"]
+    quotes: list[Quote] = []
+    for a, b in sentence_spans(text, prot):
+        quotes.extend(_sentence_quotes(ctx, a, b, info, body))
+    article.quotes = sorted(quotes, key=lambda q: q.start)
+    return article
+
+
+def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: list[QuoteSpan]) -> list[Quote]:
+    out: list[Quote] = []
+    seg_start = a
+    prev_close = a
+    sent_speaker: str | None = None
+    for span in (s for s in ctx.spans if a <= s.open_pos < b):
+        kind, cue, cue_end, after = info[id(span)]
+        pull = kind == "pull"
+        if pull:
+            if _is_copy(span, body):
+                seg_start = span.close_pos + 1
+                continue
+            kind = "direct" if len(_qtokens(span.text)) >= 5 else "fragment"
+        prev = out[-1] if out and out[-1].kind == "direct" else None
+        if kind == "fragment" and prev and _continues(ctx.text, prev_close, span):
+            prev.text = f"{prev.text} {span.text}"  # “Bu karar,” dedi Bakan, “yanlıştır.”
+            prev.end = span.end
+            continue
+        source = _gore_source(ctx, seg_start, span.open_pos)
+        ends = not ctx.text[span.close_pos + 1 : b].strip(" .!?…")
+        if kind == "fragment" and not pull and (_whole_sentence(ctx.text, a, b, span) or (
+                source and ends and len(_qtokens(span.text)) >= 3)):
+            kind = "direct"
+        if kind == "fragment":
+            out.append(Quote(None, span.text, "fragment", "", span.start, span.end))
+            continue
+        speaker = _after_speaker(ctx, cue_end, b) if after else None
+        subj = None
+        if speaker is None:
+            speaker, subj = _subject(ctx, seg_start, span.open_pos, last=True)
+        if speaker is None and subj is None:
+            speaker = source or sent_speaker or ctx.last_speaker
+        prev_close = span.close_pos
+        out.append(Quote(speaker, span.text, "direct", cue, span.start, span.end))
+        sent_speaker = speaker
+        seg_start = cue_end
+        if after:
+            nxt = [p for p in ctx.phrases_in(cue_end, b)]
+            if nxt:
+                seg_start = nxt[0].end
+    colon = [s for s in ctx.spans if a <= s.open_pos < b and s.colon_led]
+    cpos = ctx.text.rfind(":", a, colon[0].open_pos) if colon else -1
+    ind: Quote | None = None
+    if cpos >= 0:  # "… gerektiğini vurguladı: “…”" — reported clause before the colon
+        ind = _indirect(ctx, a, cpos + 1, a, ctx.last_speaker)
+        if ind and not ind.speaker:
+            ind.speaker = sent_speaker
+    elif not colon:
+        ind = _indirect(ctx, a, b, seg_start, sent_speaker or ctx.last_speaker)
+    if ind:
+        out.append(ind)
+        sent_speaker = sent_speaker or ind.speaker
+    if sent_speaker is None:
+        sent_speaker, _ = _subject(ctx, a, b, last=False)
+    if sent_speaker:
+        ctx.last_speaker = sent_speaker
+    return out

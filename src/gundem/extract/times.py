@@ -1,0 +1,304 @@
+"""When: Turkish time expressions normalised to ISO values.
+
+``extract_times(article)`` fills ``article.times`` (a per-article stage).
+
+Values (``TimeRef.value``) and precisions:
+
+* ``day``: ``YYYY-MM-DD`` ("3 Eylül 2025", "dün", "Perşembe günü", "iki gün önce")
+* ``month``: ``YYYY-MM`` ("Haziran 2024’te", "geçen yıl Haziran ayında", "geçen ay")
+* ``year``: ``YYYY`` ("2024 yılında", "2024’te", "bu yıl", "geçtiğimiz yıl")
+* ``week``: ISO week ``YYYY-Www`` ("geçen hafta", "bu hafta", "önümüzdeki hafta")
+* ``duration``: ISO 8601 duration ("üç yıldır" → ``P3Y``, "iki haftalık" → ``P2W``,
+  "48 saat boyunca" → ``PT48H``)
+
+Anchors (``TimeRef.anchor``): ``absolute`` when the text itself gives the date
+(or the year comes from an explicit year in the same sentence), ``published``
+when resolved against ``article.published``, ``""`` for durations and for
+expressions left unresolved.
+
+Rules that are choices, not facts:
+
+* A weekday ("Perşembe günü") is the most recent such day on or before the article
+  date — or, when its clause is in the future tense ("… Perşembe günü
+  anılacak"), the next one on or after it; "geçen Cuma günü" is the most recent
+  one strictly before the article date.
+* A month or day-and-month without a year ("Aralık ayında", "21 Kasım’da") takes
+  its year only from an explicit four-digit year in the same sentence; the
+  article date alone is *not* used, so such expressions are never guessed and
+  keep ``value=None``. Likewise every relative expression in an undated article.
+* "N ay önce/sonra" gives a month, "N yıl önce/sonra" a year, "N gün/hafta
+  önce/sonra" a day.
+
+Candidates are found with our own patterns and normalised by our own code
+(dateparser's Turkish support misses suffixed forms and gives false hits, see
+offline-nlp.md; for these patterns exact arithmetic is simpler and faster).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from gundem.extract.cues import sentence_spans, tr_lower
+from gundem.extract.numbers import NUMBER_WORD_ALT, parse_number_words
+from gundem.model import Article, TimeRef
+
+MONTHS = ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos",
+          "eylül", "ekim", "kasım", "aralık")
+DAYS = ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar")
+
+_L = r"[a-zçğıöşüâîû]"
+_SUF = r"(?:[’'`]" + _L + r"+)?"
+_NB = r"(?![\wçğıöşüÇĞİÖŞÜ])"  # word end
+_MONTH = r"(?P<month>" + "|".join(MONTHS) + r")"
+_MONTH_SUF = _MONTH + r"(?:" + _L + r"{0,5})"  # haziranda, Haziran’da handled by _SUF
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_NUM = r"(?P<num>\d{1,3}|(?:(?:" + NUMBER_WORD_ALT + r")\s*){1,3})"
+_REL = r"(?P<rel>geçen|geçtiğimiz|bu|gelecek|önümüzdeki|önceki|evvelki)"
+_UNIT = r"(?P<unit>yıl|sene|ay|hafta|gün|saat|dakika)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (p[0], re.compile(p[1], re.IGNORECASE))
+    for p in [
+        ("dmy", r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"\s+" + _YEAR + _SUF + _NB),
+        ("my", r"\b" + _MONTH + r"\s+" + _YEAR + _SUF + _NB),
+        ("ym", r"\b" + _YEAR + r"(?:[’'`](?:ün|un|in|ın|nin|nın|nün|nun))?\s+" + _MONTH
+         + r"\s+ay" + _L + r"*"),
+        ("relym", r"\b" + _REL + r"\s+(?:yıl|sene)(?:ın|in|nin|nın)?\s+" + _MONTH_SUF
+         + r"(?:\s+ay" + _L + r"*)?" + _NB),
+        ("dm", r"\b(?P<day>\d{1,2})\s+" + _MONTH + _SUF + _NB),
+        ("m", r"\b" + _MONTH + r"\s+ay" + _L + r"*"),
+        ("msuf", r"\b" + _MONTH + r"[’'`]" + _L + r"+" + _NB),
+        ("reldur", r"\b" + _NUM + r"\s*" + _UNIT + r"\s+(?P<dir>önce|sonra)" + _NB),
+        ("dur", r"\b" + _NUM + r"\s*" + _UNIT
+         + r"(?:(?:dır|dir|dur|dür|tır|tir|tur|tür|lık|lik|luk|lük)" + _NB
+         + r"|\s+boyunca" + _NB + r"|(?=\s+sür))"),
+        ("reldow", r"\b(?P<rel>geçen|geçtiğimiz)\s+(?P<dow>" + "|".join(DAYS)
+         + r")\s+(?:günü|sabahı|akşamı|gecesi)" + _NB),
+        ("dow", r"\b(?P<dow>" + "|".join(DAYS) + r")\s+(?:günü|sabahı|akşamı|gecesi)" + _NB),
+        ("rel", r"\b" + _REL + r"\s+(?P<unit>yıl|sene|ay|hafta)" + _L + r"*" + _NB),
+        ("day", r"\b(?P<word>evvelsi\s+gün|önceki\s+gün|dün(?:\s+(?:akşam|gece|sabah))?|"
+         r"bugün|yarın|bu\s+(?:sabah|akşam|gece))" + _NB),
+        ("y", r"\b" + _YEAR + r"(?:\s+yıl" + _L + r"*|[’'`](?!l)" + _L + r"+)" + _NB),
+        ("ybare", r"(?<![\d.,])\b" + _YEAR + r"\b(?![’'`.,]?\d|\s*-\s*\d|[’'`]l)"),
+    ]
+]
+_BARE_YEAR_BLOCK = re.compile(
+    r"^\s+(?:bin|milyon|milyar|kişi|asker|adet|lira|dolar|euro|metre|km|ton|yolcu)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Cand:
+    kind: str
+    m: re.Match[str]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.m.start(), self.m.end()
+
+
+def find_time_spans(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Non-overlapping time expressions: (start, end, kind, match), in text order."""
+    cands: list[_Cand] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if kind == "ybare" and _BARE_YEAR_BLOCK.match(text[m.end() : m.end() + 20]):
+                continue
+            if kind in ("dow", "reldow", "m", "msuf", "dm", "my") and not _month_ok(m):
+                continue
+            cands.append(_Cand(kind, m))
+    order = {k: i for i, (k, _) in enumerate(_PATTERNS)}
+    cands.sort(key=lambda c: (-(c.span[1] - c.span[0]), order[c.kind]))
+    taken: list[_Cand] = []
+    for c in cands:
+        s, e = c.span
+        if all(e <= t.span[0] or s >= t.span[1] for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.span[0])
+    return [(c.span[0], c.span[1], c.kind, c.m) for c in taken]
+
+
+def _month_ok(m: re.Match[str]) -> bool:
+    """A lowercase month/day name only counts with a day number, year or 'ayında'."""
+    gd = m.groupdict()
+    word = gd.get("month") or gd.get("dow") or ""
+    if not word or word[0].isupper():
+        return True
+    if not gd.get("day") and not gd.get("year") and "’" not in m.group() and \
+            "'" not in m.group() and not re.search(r"\say", m.group(), re.I):
+        return False
+    return bool(gd.get("day") or gd.get("year") or re.search(r"\say", m.group(), re.I))
+
+
+# ---------------------------------------------------------------------------
+# Normalisation
+# ---------------------------------------------------------------------------
+
+
+def _month_no(word: str) -> int:
+    return MONTHS.index(tr_lower(word)) + 1
+
+
+def _num(s: str) -> int | None:
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    v = parse_number_words(tr_lower(s).split())
+    return int(v) if v is not None else None
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _week(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+_REL_YEAR = {"geçen": -1, "geçtiğimiz": -1, "önceki": -1, "evvelki": -1, "bu": 0,
+             "gelecek": 1, "önümüzdeki": 1}
+_DUR_CODE = {"yıl": "Y", "sene": "Y", "ay": "M", "hafta": "W", "gün": "D", "saat": "TH",
+             "dakika": "TM"}
+
+
+def _duration(m: re.Match[str]) -> tuple[str | None, str, str]:
+    n = _num(m.group("num"))
+    code = _DUR_CODE[tr_lower(m.group("unit"))]
+    if n is None:
+        return None, "duration", ""
+    value = f"PT{n}{code[1]}" if code.startswith("T") else f"P{n}{code}"
+    return value, "duration", ""
+
+
+def _relative(kind: str, m: re.Match[str], pub: date | None,
+              future: bool = False) -> tuple[str | None, str, str]:
+    gd = {k: (tr_lower(v) if isinstance(v, str) else v) for k, v in m.groupdict().items()}
+    precision = {"rel": {"yıl": "year", "sene": "year", "ay": "month", "hafta": "week"}
+                 .get(gd.get("unit") or "", "day"),
+                 "relym": "month", "reldur": "day", "day": "day", "dow": "day",
+                 "reldow": "day"}[kind]
+    if kind == "reldur":
+        unit = gd["unit"]
+        precision = {"yıl": "year", "sene": "year", "ay": "month"}.get(unit, "day")
+    if pub is None:
+        return None, precision, ""
+    value: str | None = None
+    if kind == "day":
+        w = re.sub(r"\s+", " ", gd["word"])
+        off = -2 if w.startswith(("evvelsi", "önceki")) else -1 if w.startswith("dün") else \
+            1 if w == "yarın" else 0
+        value = (pub + timedelta(days=off)).isoformat()
+    elif kind in ("dow", "reldow"):
+        target = DAYS.index(gd["dow"])
+        if kind == "dow" and future:
+            value = (pub + timedelta(days=(target - pub.weekday()) % 7)).isoformat()
+        else:
+            back = (pub.weekday() - target) % 7
+            if kind == "reldow" and back == 0:
+                back = 7
+            value = (pub - timedelta(days=back)).isoformat()
+    elif kind == "rel":
+        k = _REL_YEAR[gd["rel"]]
+        if precision == "year":
+            value = str(pub.year + k)
+        elif precision == "month":
+            y, mo = _shift_month(pub.year, pub.month, k)
+            value = f"{y}-{mo:02d}"
+        else:
+            value = _week(pub + timedelta(days=7 * k))
+    elif kind == "relym":
+        value = f"{pub.year + _REL_YEAR[gd['rel']]}-{_month_no(gd['month']):02d}"
+    elif kind == "reldur":
+        value = _reldur(gd, pub)
+    return value, precision, "published" if value else ""
+
+
+def _reldur(gd: dict, pub: date) -> str | None:
+    n = _num(gd["num"])
+    if n is None:
+        return None
+    sign = -1 if gd["dir"] == "önce" else 1
+    unit = gd["unit"]
+    if unit in ("yıl", "sene"):
+        return str(pub.year + sign * n)
+    if unit == "ay":
+        y, mo = _shift_month(pub.year, pub.month, sign * n)
+        return f"{y}-{mo:02d}"
+    days = {"gün": 1, "hafta": 7}.get(unit)
+    if days is None:  # saat/dakika önce: the article day
+        return pub.isoformat()
+    return (pub + timedelta(days=sign * n * days)).isoformat()
+
+
+def _absolute(kind: str, m: re.Match[str], year_ctx: int | None) -> tuple[str | None, str, str]:
+    gd = m.groupdict()
+    year = int(gd["year"]) if gd.get("year") else year_ctx
+    if kind in ("y", "ybare"):
+        return gd["year"], "year", "absolute"
+    month = _month_no(gd["month"])
+    day = int(gd["day"]) if gd.get("day") else None
+    precision = "day" if day else "month"
+    if year is None:
+        return None, precision, ""
+    if day:
+        try:
+            return date(year, month, day).isoformat(), "day", "absolute"
+        except ValueError:
+            return None, "day", ""
+    return f"{year}-{month:02d}", "month", "absolute"
+
+
+_FUTURE = re.compile(r"\w+(?:[ae]c[ae]k|[ae]c[ae]ğ[ıi]z)(?:t[ıi]r|l[ae]r)?\b")
+_YEAR_TOKEN = re.compile(r"(?<![\d.,])\b(?:19|20)\d{2}\b(?![.,]?\d)")
+
+
+def _year_context(text: str, sent: tuple[int, int], span: tuple[int, int]) -> int | None:
+    years = [(abs(m.start() - span[0]), int(m.group()))
+             for m in _YEAR_TOKEN.finditer(text, sent[0], sent[1])
+             if not span[0] <= m.start() < span[1]]
+    return min(years)[1] if years else None
+
+
+def normalize(kind: str, m: re.Match[str], pub: date | None,
+              year_ctx: int | None = None, future: bool = False) -> tuple[str | None, str, str]:
+    """(value, precision, anchor) of one matched expression.
+
+    ``future``: the clause is in the future tense, so a bare weekday means the
+    next such day on or after the article date.
+    """
+    if kind == "dur":
+        return _duration(m)
+    if kind in ("day", "dow", "reldow", "rel", "relym", "reldur"):
+        return _relative(kind, m, pub, future)
+    return _absolute(kind, m, year_ctx)
+
+
+def _pub_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def extract_times(article: Article) -> Article:
+    """Fill ``article.times`` with time expressions and their ISO values."""
+    text = article.text or ""
+    pub = _pub_date(article.published)
+    sents = sentence_spans(text)
+    refs: list[TimeRef] = []
+    for s, e, kind, m in find_time_spans(text):
+        sent = next(((a, b) for a, b in sents if a <= s < b), (s, e))
+        ctx = _year_context(text, sent, (s, e)) if kind in ("dm", "m", "msuf") else None
+        future = bool(_FUTURE.search(text[e : sent[1]]))
+        value, precision, anchor = normalize(kind, m, pub, ctx, future)
+        refs.append(TimeRef(text=m.group(), value=value, precision=precision, anchor=anchor,
+                            start=s, end=e))
+    article.times = refs
+    return article

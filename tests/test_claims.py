@@ -1,0 +1,125 @@
+"""Numeric claims: digits, number words, qualifiers, units, sources, exclusions."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from gundem.extract.claims import extract_claims
+from gundem.extract.numbers import parse_digits, parse_number_words
+from gundem.extract.quotes import extract_quotes
+from gundem.model import Article
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _claims(text: str):
+    art = Article(id="t", source="test", text=text)
+    return extract_claims(extract_quotes(art)).claims
+
+
+def _one(text: str):
+    cs = _claims(text)
+    assert len(cs) == 1, cs
+    return cs[0]
+
+
+def test_number_words():
+    assert parse_number_words(["iki", "bin", "beş", "yüz"]) == 2500
+    assert parse_number_words(["yirmi", "üç"]) == 23
+    assert parse_number_words(["yüz", "bin"]) == 100_000
+    assert parse_number_words(["kişi"]) is None
+
+
+def test_digits_turkish_notation():
+    assert parse_digits("1.250") == 1250
+    assert parse_digits("3,5") == 3.5
+    assert parse_digits("14.300") == 14300
+    assert parse_digits("1.2.3") is None
+
+
+def test_thousands_with_unit_and_case_suffix():
+    c = _one("Kuzey Kore’nin Rusya’ya 11 bin Kuzey Kore askerini göndermesi dikkat çekti.")
+    assert (c.value, c.unit, c.qualifier) == (11000, "asker", "")
+
+
+def test_qualifier_and_acronym_source():
+    c = _one("Güney Kore Ulusal İstihbarat Servisi’ne (NIS) göre savaşta yaklaşık 2 bin "
+             "Kuzey Kore askeri öldürüldü.")
+    assert (c.value, c.unit, c.qualifier, c.attributed_to) == (2000, "asker", "yaklaşık", "NIS")
+
+
+def test_apostrophe_source():
+    c = _one("KCNA’ya göre tatbikata 30 bin asker katıldı.")
+    assert c.attributed_to == "KCNA"
+
+
+def test_sources_plural():
+    c = _one("Ukrayna, ABD ve Güney Kore kaynaklarına göre Kuzey Kore binlerce asker gönderdi.")
+    assert c.value is None and c.qualifier == "binlerce" and c.unit == "asker"
+    assert c.attributed_to == "Ukrayna, ABD ve Güney Kore kaynakları"
+
+
+def test_money_and_percent():
+    cs = _claims("Şirket 3,5 milyar dolar ciro yaptı. Kâr yüzde 12, pazar payı %8,5 oldu.")
+    assert [(c.value, c.unit) for c in cs] == [(3.5e9, "dolar"), (12, "%"), (8.5, "%")]
+
+
+def test_compound_thousands_and_more_than():
+    c = _one("Kazalarda 6 bin 500’den fazla kişi öldü.")
+    assert (c.value, c.unit, c.qualifier) == (6500, "kişi", "-den fazla")
+
+
+def test_word_numbers_with_people_only():
+    cs = _claims("Kazada iki kişi öldü. İki ülke arasındaki ilişkiler gelişti. "
+                 "Toplantıya iki bin delege katıldı.")
+    assert [(c.value, c.unit) for c in cs] == [(2, "kişi"), (2000, "delege")]
+
+
+def test_exclusions_dates_years_ordinals_times():
+    text = ("İki lider, 2’nci Dünya Savaşı’nın sona ermesinin 80’inci yıldönümünde 3 Eylül "
+            "2025’te saat 14.30’da bir araya geldi. Anlaşma 2024 yılında imzalandı. "
+            "BIST 100 endeksi yükseldi.")
+    assert _claims(text) == []
+
+
+def test_decimal_point_before_scale_and_percent_words():
+    assert [(c.value, c.unit) for c in _claims("Nüfus 2.5 milyon kişiye ulaştı.")] == [
+        (2.5e6, "kişi")]
+    assert [(c.value, c.unit) for c in _claims("Başarı yüzde yüz oldu.")] == [(100, "%")]
+
+
+def test_page_furniture_excluded():
+    assert _claims("1. Ana Sayfa\n\n0\n\nBeğendim\n\n2\n\nHaberler") == []
+
+
+def test_possessive_number_has_no_unit():
+    c = _claims("Fabrikadaki 600 işçinin 200’ü işten çıkarıldı.")[1]
+    assert (c.value, c.unit) == (200, "")
+
+
+def test_reporting_subject_as_source():
+    c = _one("AFAD, depremde 12 kişinin yaralandığını açıkladı.")
+    assert (c.unit, c.attributed_to) == ("kişi", "AFAD")
+
+
+def test_number_inside_quote_takes_speaker():
+    c = _one("Bakan Ayşe Yıldırım, “Bu yıl 12 yeni hastane açacağız” dedi.")
+    assert (c.value, c.unit, c.attributed_to) == (12, "hastane", "Ayşe Yıldırım")
+
+
+def _load_bench(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.timeout(120)
+def test_claims_eval_targets(capsys):
+    res = _load_bench("claims").main()
+    assert res["gold_claims"] >= 100
+    assert res["claim_f1"] >= 0.9
