@@ -1,0 +1,182 @@
+"""Answer accuracy and citation precision of ``gundem ask`` on the generated question set.
+
+    python bench/ask.py            # facts filled by the generator (+ the real pipeline if present)
+    python bench/ask.py -v         # print every wrong answer
+
+Prints one figure per line: ``name: value``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_questions import build, raw_docs, write_store  # noqa: E402
+
+from gundem.ask import answer  # noqa: E402
+from gundem.store.db import Store  # noqa: E402
+from gundem.store.search import SearchIndex, fold  # noqa: E402
+
+
+def correct(q: dict[str, Any], ans: Any) -> bool:
+    if q.get("negative"):
+        return not ans.found
+    if not ans.found:
+        return False
+    text = fold(ans.text)
+    kind = q["kind"]
+    if kind == "how_many":
+        first = fold(ans.text_sentences[0]["text"])
+        return fold(q["gold"][0]) in first and all(fold(v) in text for v in q["all"])
+    if kind == "when":
+        return any(fold(g) in text for g in q["gold"] + q.get("alt", []))
+    if kind == "said":
+        return all(fold(g) in text for g in q["gold"]) and not any(fold(n) in text for n in q["not"])
+    if kind == "who_said":
+        return fold(q["gold"][0]) in fold(ans.text_sentences[0]["text"])
+    return all(fold(g) in text for g in q["gold"])
+
+
+def precision(q: dict[str, Any], ans: Any) -> tuple[int, int]:
+    cites = ans.citations() if ans.found else []
+    support = {fold(s) for s in q.get("support", [])}
+    ok = sum(1 for c in cites if fold(c["sentence"]) in support)
+    return ok, len(cites)
+
+
+def evaluate(db: str, qs: list[dict[str, Any]], verbose: bool = False, label: str = "") -> dict[str, float]:
+    with Store(db, read_only=True) as store:
+        idx = SearchIndex(db)
+        idx.update(store)
+        right, c_ok, c_all, times = 0, 0, 0, []
+        per_kind: dict[str, list[int]] = {}
+        for q in qs:
+            t = time.perf_counter()
+            ans = answer(store, idx, q["q"])
+            times.append(time.perf_counter() - t)
+            ok = correct(q, ans)
+            right += ok
+            per_kind.setdefault(q["kind"] + ("-neg" if q.get("negative") else ""), []).append(ok)
+            a, b = precision(q, ans)
+            c_ok, c_all = c_ok + a, c_all + b
+            if verbose and (not ok or a < b):
+                print(f"[{label}] WRONG {q['kind']}: {q['q']}\n  gold={q['gold']}\n  got={ans.text[:400]}",
+                      file=sys.stderr)  # fmt: skip
+    times.sort()
+    out = {
+        "questions": len(qs),
+        "answer_accuracy": right / len(qs),
+        "citation_precision": c_ok / c_all if c_all else 0.0,
+        "citations": c_all,
+        "ask_latency_p50_ms": times[len(times) // 2] * 1000,
+        "ask_latency_p95_ms": times[int(len(times) * 0.95)] * 1000,
+    }
+    for k, v in sorted(per_kind.items()):
+        out[f"accuracy_{k}"] = sum(v) / len(v)
+    return out
+
+
+def _process(pipeline: Any, raw: Any) -> Any:
+    """The real pipeline; when a stage of another issue is missing, the stages that import."""
+    import importlib
+
+    a = pipeline.process(raw)
+    if hasattr(a, "entities"):
+        return a
+    a = pipeline.process(raw, with_extract=False)
+    if not hasattr(a, "entities"):
+        return None
+    for mod, fn in pipeline.EXTRACT_STAGES:
+        try:  # e.g. a model not trained yet in this checkout
+            a = getattr(importlib.import_module(mod), fn)(a)
+        except Exception:
+            continue
+    return a
+
+
+def _pipeline_db(arts: list[Any], path: str) -> str | None:
+    try:
+        from gundem import pipeline
+    except Exception:
+        return None
+    with Store(path) as st:
+        for raw in raw_docs(arts):
+            res = _process(pipeline, raw)
+            if res is not None:
+                st.add_article(res)
+    return path
+
+
+def retrieval(db: str, qs: list[dict[str, Any]], k: int = 5) -> dict[str, float]:
+    """Does hybrid (BM25 + akana 256-d embeddings, reciprocal rank fusion) find the supporting
+    sentence more often than BM25 alone? recall@k over the answerable questions."""
+    import akana
+    import numpy as np
+
+    from gundem.store.search import sentences
+
+    with Store(db, read_only=True) as store:
+        idx = SearchIndex(db)
+        idx.update(store)
+        pool = [(a.id, i, s) for a in store.iter_articles() for i, s in enumerate(sentences(a.text))]
+        vecs = np.asarray(akana.embed_batch([s for _, _, s in pool]), dtype=np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
+        hits = {f"{m}_recall@{c}": 0 for m in ("bm25", "dense", "hybrid") for c in (1, k)}
+        n = 0
+        for q in qs:
+            if q.get("negative") or not q.get("support"):
+                continue
+            n += 1
+            gold = {fold(x) for x in q["support"]}
+            bm = [(h.article_id, h.sentence_idx) for h in idx.search(q["q"], limit=50)]
+            qv = np.asarray(akana.embed(q["q"]), dtype=np.float32)
+            qv /= np.linalg.norm(qv) + 1e-9
+            order = np.argsort(-(vecs @ qv))[:50]
+            dense = [(pool[j][0], pool[j][1]) for j in order]
+            rrf: dict[tuple[str, int], float] = {}
+            for lst in (bm, dense):
+                for r, key in enumerate(lst):
+                    rrf[key] = rrf.get(key, 0.0) + 1.0 / (60 + r)
+            hybrid = sorted(rrf, key=lambda x: -rrf[x])
+            text = {(a, i): s for a, i, s in pool}
+            for name, lst in (("bm25", bm), ("dense", dense), ("hybrid", hybrid)):
+                for c in (1, k):
+                    hits[f"{name}_recall@{c}"] += any(fold(text.get(key, "")) in gold for key in lst[:c])
+    return {f"retrieval_{name}": v / n for name, v in hits.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--facts", type=int, default=20)
+    ap.add_argument("--topics", type=int, default=10)
+    ap.add_argument("--no-pipeline", action="store_true")
+    args = ap.parse_args(argv)
+    arts, qs, events, story = build(args.facts, args.topics)
+    with tempfile.TemporaryDirectory() as d:
+        db = os.path.join(d, "ask.duckdb")
+        write_store(db, arts, events, [story])
+        res = evaluate(db, qs, args.verbose, "facts")
+        res.update(retrieval(db, qs))
+        for k, v in res.items():
+            print(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}")
+        if not args.no_pipeline:
+            pdb = _pipeline_db(arts, os.path.join(d, "pipe.duckdb"))
+            if pdb is None:
+                print("pipeline_answer_accuracy: n/a (gundem.pipeline not importable)")
+            else:
+                pres = evaluate(pdb, qs, args.verbose, "pipeline")
+                print(f"pipeline_answer_accuracy: {pres['answer_accuracy']:.3f}")
+                print(f"pipeline_citation_precision: {pres['citation_precision']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

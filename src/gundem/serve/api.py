@@ -1,0 +1,469 @@
+"""REST API and web UI over one DuckDB store (FastAPI).
+
+    app = create_app("gundem.duckdb", api_key="secret")
+    uvicorn.run(app, host="127.0.0.1", port=8000)
+
+Reads: articles, entities, quotes, claims, events, stories, search, ask (GET /api/...).
+Writes: POST /api/ingest, only with ``X-API-Key`` (disabled when no key is configured).
+DuckDB allows one writer process: the app holds one connection and serialises access
+with a lock; the tantivy index beside the DB is searched without the lock.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field, model_validator
+
+from gundem.model import content_id
+from gundem.store.db import Store
+from gundem.store.search import SearchFilters, SearchIndex
+
+WEB_DIR = Path(__file__).parent / "web"
+MAX_BODY = 5 * 1024 * 1024
+MAX_LIMIT = 200
+MAX_DOCS = 100
+
+
+# -- request models ---------------------------------------------------------------------------
+
+
+class DocIn(BaseModel):
+    text: str | None = Field(None, description="plain article text (or give html)")
+    html: str | None = Field(None, description="raw HTML of the page")
+    url: str = ""
+    title: str = ""
+    published: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    outlet: str = ""
+
+    @model_validator(mode="after")
+    def _one_body(self) -> DocIn:
+        if not (self.text or self.html):
+            raise ValueError("each document needs 'text' or 'html'")
+        return self
+
+
+class IngestIn(BaseModel):
+    documents: list[DocIn] = Field(default_factory=list, max_length=MAX_DOCS)
+    urls: list[str] = Field(default_factory=list, max_length=MAX_DOCS)
+
+    @model_validator(mode="after")
+    def _something(self) -> IngestIn:
+        if not self.documents and not self.urls:
+            raise ValueError("give 'documents' or 'urls'")
+        for u in self.urls:
+            if not u.startswith(("http://", "https://")):
+                raise ValueError(f"not an http(s) URL: {u[:100]}")
+        return self
+
+
+class AskIn(BaseModel):
+    question: str = Field(min_length=2, max_length=500)
+
+
+# -- body size limit (pure ASGI so it also covers chunked bodies) --------------------------------
+
+
+class BodyLimit:
+    def __init__(self, app: Any, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        for k, v in scope.get("headers", []):
+            if k == b"content-length" and v.isdigit() and int(v) > self.max_bytes:
+                return await _too_large(send, self.max_bytes)
+        seen = 0
+
+        async def limited() -> dict:
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge()
+            return msg
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _too_large(send, self.max_bytes)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Any, n: int) -> None:
+    body = json.dumps({"detail": f"request body larger than {n} bytes"}).encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})  # fmt: skip
+    await send({"type": "http.response.body", "body": body})
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _summary(a: Any) -> dict[str, Any]:
+    return {
+        "id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
+        "language": a.language, "event_id": a.event_id, "story_id": a.story_id, "url": a.url,
+        "n_entities": len(a.entities), "n_quotes": len(a.quotes), "n_claims": len(a.claims),
+    }  # fmt: skip
+
+
+def _filters(
+    date_from: str | None, date_to: str | None, entity: str | None, outlet: str | None,
+    event: str | None, story: str | None, language: str | None,
+) -> SearchFilters:  # fmt: skip
+    return SearchFilters(date_from=date_from, date_to=date_to, entity=entity, outlet=outlet,
+                         event=event, story=story, language=language)  # fmt: skip
+
+
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class _Ctx:
+    def __init__(self, db_path: str, api_key: str | None) -> None:
+        self.db_path = db_path
+        self.api_key = api_key
+        self.lock = threading.RLock()
+        self.store = Store(db_path)
+        self.index = SearchIndex(db_path)
+        self.index.update(self.store)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def create_app(db_path: str | Path, api_key: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
+    """The API (``/api/...``, docs at ``/docs``) and the web UI (``/``) over one store."""
+    ctx = _Ctx(str(db_path), api_key)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        ctx.close()
+
+    app = FastAPI(title="gundem", version="0.1", lifespan=lifespan,
+                  description="Turkish news: articles, entities, quotes, claims, events, stories, "
+                  "search and cited answers.")  # fmt: skip
+    app.state.ctx = ctx
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Any) -> Any:
+        resp = await call_next(request)
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            resp.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'",
+            )
+        return resp
+
+    def need_key(x_api_key: str | None = Header(None)) -> None:
+        if ctx.api_key is None:
+            raise HTTPException(403, "writes are disabled: start the server with an API key")
+        if not x_api_key or not hmac.compare_digest(x_api_key, ctx.api_key):
+            raise HTTPException(401, "missing or wrong X-API-Key")
+
+    @app.get("/api/health")
+    def health() -> dict[str, Any]:
+        with ctx.lock:
+            return {"ok": True, "articles": ctx.store.count(), "indexed": len(ctx.index)}
+
+    # articles ------------------------------------------------------------------
+    @app.get("/api/articles")
+    def articles(
+        limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+        q: str | None = Query(None, max_length=300),
+        date_from: str | None = Query(None, pattern=_DATE), date_to: str | None = Query(None, pattern=_DATE),
+        entity: str | None = None, outlet: str | None = None, event: str | None = None,
+        story: str | None = None, language: str | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        if q:
+            f = _filters(date_from, date_to, entity, outlet, event, story, language)
+            hits = ctx.index.search(q, f, limit, level="article", offset=offset)
+            ids = [h.article_id for h in hits]
+            with ctx.lock:
+                by = _load(ctx.store, ids)
+            return {"total": None, "limit": limit, "offset": offset,
+                    "items": [_summary(by[i]) for i in ids if i in by]}  # fmt: skip
+        where, params = [], []
+        for col, val in (("outlet", outlet), ("event_id", event), ("story_id", story), ("language", language)):
+            if val:
+                where.append(f"{col} = ?")
+                params.append(val)
+        if date_from:
+            where.append("published >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("published <= ?")
+            params.append(date_to + "-99" if len(date_to) < 10 else date_to)
+        if entity:
+            where.append("id IN (SELECT article_id FROM article_entities WHERE entity_id = ? OR name = ?)")
+            params += [entity, entity]
+        w = ("WHERE " + " AND ".join(where)) if where else ""
+        with ctx.lock:
+            total = ctx.store.con.execute(f"SELECT count(*) FROM articles {w}", params).fetchone()[0]
+            ids = [r[0] for r in ctx.store.con.execute(
+                f"SELECT id FROM articles {w} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
+                [*params, limit, offset]).fetchall()]  # fmt: skip
+            by = _load(ctx.store, ids)
+        return {"total": total, "limit": limit, "offset": offset, "items": [_summary(by[i]) for i in ids]}
+
+    @app.get("/api/articles/{article_id}")
+    def article(article_id: str) -> dict[str, Any]:
+        _check_id(article_id)
+        with ctx.lock:
+            a = ctx.store.get_article(article_id)
+        if a is None:
+            raise HTTPException(404, f"no article {article_id}")
+        d = a.to_dict()
+        for e in d["entities"]:
+            e["id"] = e.get("id") or content_id(f"{e['type']}:{e['name']}")
+        return d
+
+    # entities --------------------------------------------------------------------
+    @app.get("/api/entities")
+    def entities(
+        limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+        q: str | None = Query(None, max_length=200), type: str | None = Query(None, max_length=10),
+    ) -> dict[str, Any]:  # fmt: skip
+        where, params = [], []
+        if q:
+            where.append("lower(name) LIKE ?")
+            params.append("%" + q.lower() + "%")
+        if type:
+            where.append("type = ?")
+            params.append(type.upper())
+        w = ("WHERE " + " AND ".join(where)) if where else ""
+        with ctx.lock:
+            rows = ctx.store.con.execute(
+                f"SELECT entity_id, any_value(name), any_value(type), count(DISTINCT article_id) AS n, "
+                f"sum(mentions) FROM article_entities {w} GROUP BY entity_id "
+                f"ORDER BY n DESC, 2 LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()  # fmt: skip
+        items = [{"id": r[0], "name": r[1], "type": r[2], "articles": r[3], "mentions": r[4]} for r in rows]
+        return {"limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/entities/{entity_id}")
+    def entity(entity_id: str, limit: int = Query(50, ge=1, le=MAX_LIMIT)) -> dict[str, Any]:
+        _check_id(entity_id)
+        with ctx.lock:
+            row = ctx.store.con.execute(
+                "SELECT id, name, type, aliases FROM entities WHERE id = ?", [entity_id]).fetchone()  # fmt: skip
+            if row is None:
+                raise HTTPException(404, f"no entity {entity_id}")
+            ids = [r[0] for r in ctx.store.con.execute(
+                "SELECT DISTINCT ae.article_id, a.published FROM article_entities ae JOIN articles a "
+                "ON a.id = ae.article_id WHERE ae.entity_id = ? ORDER BY a.published DESC NULLS LAST "
+                "LIMIT ?", [entity_id, limit]).fetchall()]  # fmt: skip
+            by = _load(ctx.store, ids)
+        name = row[1]
+        quotes = [
+            {**asdict(q), "article_id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published}
+            for a in by.values() for q in a.quotes if q.speaker == name or q.speaker_id == entity_id
+        ]  # fmt: skip
+        roles = sorted({r for a in by.values() for e in a.entities if e.name == name for r in e.roles})
+        return {"id": row[0], "name": name, "type": row[2], "aliases": json.loads(row[3] or "[]"),
+                "roles": roles, "articles": [_summary(by[i]) for i in ids if i in by], "quotes": quotes}  # fmt: skip
+
+    # quotes and claims -------------------------------------------------------------
+    def _flat(col: str, key: str | None, value: str | None, limit: int, offset: int) -> dict[str, Any]:
+        cond, params = "", []
+        if value:
+            cond = f"WHERE lower(x->>'{key}') LIKE ?"
+            params.append("%" + value.lower() + "%")
+        sql = (f"SELECT id, title, outlet, published, x FROM (SELECT id, title, outlet, published, "
+               f"unnest(from_json({col}, '[\"json\"]')) AS x FROM articles) {cond} "
+               f"ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?")  # fmt: skip
+        with ctx.lock:
+            rows = ctx.store.con.execute(sql, [*params, limit, offset]).fetchall()
+        items = [{**json.loads(r[4]), "article_id": r[0], "title": r[1], "outlet": r[2], "published": r[3]}
+                 for r in rows]  # fmt: skip
+        return {"limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/quotes")
+    def quotes(speaker: str | None = Query(None, max_length=200),
+               limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:  # fmt: skip
+        return _flat("quotes", "speaker", speaker, limit, offset)
+
+    @app.get("/api/claims")
+    def claims(unit: str | None = Query(None, max_length=100),
+               limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:  # fmt: skip
+        return _flat("claims", "unit", unit, limit, offset)
+
+    # events and stories --------------------------------------------------------------
+    @app.get("/api/events")
+    def events(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+               story: str | None = None) -> dict[str, Any]:  # fmt: skip
+        w, p = ("WHERE story_id = ?", [story]) if story else ("", [])
+        with ctx.lock:
+            rows = ctx.store.con.execute(
+                f"SELECT data FROM events {w} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
+                [*p, limit, offset]).fetchall()  # fmt: skip
+        items = []
+        for r in rows:
+            e = json.loads(r[0])
+            items.append({k: e.get(k) for k in ("id", "date", "place", "participants", "headline", "story_id")}
+                         | {"n_articles": len(e.get("article_ids") or [])})  # fmt: skip
+        return {"limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/events/{event_id}")
+    def event(event_id: str) -> dict[str, Any]:
+        _check_id(event_id)
+        with ctx.lock:
+            row = ctx.store.con.execute("SELECT data FROM events WHERE id = ?", [event_id]).fetchone()
+            if row is None:
+                raise HTTPException(404, f"no event {event_id}")
+            e = json.loads(row[0])
+            by = _load(ctx.store, list(e.get("article_ids") or []))
+        arts = list(by.values())
+        claims = [{**asdict(c), "article_id": a.id, "outlet": a.outlet, "title": a.title,
+                   "published": a.published} for a in arts for c in a.claims]  # fmt: skip
+        return {**e, "articles": [_summary(a) for a in arts], "claims": claims}
+
+    @app.get("/api/stories")
+    def stories(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        with ctx.lock:
+            rows = ctx.store.con.execute(
+                "SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?", [limit, offset]).fetchall()  # fmt: skip
+        items = []
+        for r in rows:
+            s = json.loads(r[0])
+            items.append({"id": s["id"], "title": s.get("title", ""), "n_events": len(s.get("event_ids") or []),
+                          "n_conflicts": len(s.get("conflicts") or [])})  # fmt: skip
+        return {"limit": limit, "offset": offset, "items": items}
+
+    @app.get("/api/stories/{story_id}")
+    def story(story_id: str) -> dict[str, Any]:
+        _check_id(story_id)
+        with ctx.lock:
+            row = ctx.store.con.execute("SELECT data FROM stories WHERE id = ?", [story_id]).fetchone()
+            if row is None:
+                raise HTTPException(404, f"no story {story_id}")
+            s = json.loads(row[0])
+            ids = list(s.get("event_ids") or [])
+            evs = []
+            if ids:
+                marks = ", ".join("?" * len(ids))
+                evs = [json.loads(r[0]) for r in ctx.store.con.execute(
+                    f"SELECT data FROM events WHERE id IN ({marks}) ORDER BY date NULLS LAST, id", ids).fetchall()]  # fmt: skip
+        s["events"] = [{k: e.get(k) for k in ("id", "date", "place", "participants", "headline")} for e in evs]
+        return s
+
+    # search and ask ---------------------------------------------------------------------
+    @app.get("/api/search")
+    def search(
+        q: str = Query(..., min_length=1, max_length=300),
+        level: str = Query("sentence", pattern="^(sentence|article)$"),
+        limit: int = Query(10, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=10_000),
+        date_from: str | None = Query(None, pattern=_DATE), date_to: str | None = Query(None, pattern=_DATE),
+        entity: str | None = None, outlet: str | None = None, event: str | None = None,
+        story: str | None = None, language: str | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        f = _filters(date_from, date_to, entity, outlet, event, story, language)
+        hits = ctx.index.search(q, f, limit, level=level, offset=offset)
+        return {"q": q, "level": level, "limit": limit, "offset": offset, "hits": [h.to_dict() for h in hits]}
+
+    def _ask(question: str) -> dict[str, Any]:
+        from gundem.ask import answer
+
+        with ctx.lock:
+            return answer(ctx.store, ctx.index, question).to_dict()
+
+    @app.get("/api/ask")
+    def ask_get(q: str = Query(..., min_length=2, max_length=500)) -> dict[str, Any]:
+        return _ask(q)
+
+    @app.post("/api/ask")
+    def ask_post(body: AskIn) -> dict[str, Any]:
+        return _ask(body.question)
+
+    # ingest ------------------------------------------------------------------------------
+    @app.post("/api/ingest", status_code=201, dependencies=[Depends(need_key)])
+    def ingest(body: IngestIn) -> dict[str, Any]:
+        try:
+            from gundem.pipeline import process
+        except ImportError as e:  # pragma: no cover
+            raise HTTPException(503, f"pipeline not available: {e}") from e
+        from gundem.model import RawDoc
+
+        raws: list[Any] = []
+        for i, d in enumerate(body.documents):
+            data = (d.html or d.text or "").encode("utf-8")
+            meta = {"url": d.url, "title": d.title, "published": d.published, "outlet": d.outlet,
+                    "format": "html" if d.html else "text"}  # fmt: skip
+            raws.append(RawDoc(source=d.url or f"api#{i}", data=data, meta={k: v for k, v in meta.items() if v}))
+        if body.urls:
+            from gundem.ingest.web import Fetcher, fetch_all
+
+            fetcher = Fetcher()
+            try:
+                raws.extend(fetch_all(body.urls, fetcher))
+            finally:
+                fetcher.close()
+        added, dupes, errors = [], [], []
+        for raw in raws:
+            if not hasattr(raw, "data"):  # an IngestError from fetching
+                errors.append({"source": raw.source, "kind": raw.kind, "message": raw.message})
+                continue
+            res = process(raw)
+            if not hasattr(res, "entities"):
+                errors.append({"source": res.source, "kind": res.kind, "message": res.message})
+                continue
+            with ctx.lock:
+                (added if ctx.store.add_article(res) else dupes).append(res.id)
+        if added:
+            with ctx.lock:
+                ctx.index.update(ctx.store)
+        return {"added": added, "duplicates": dupes, "errors": errors}
+
+    # web UI -------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def index_html() -> FileResponse:
+        return FileResponse(WEB_DIR / "index.html")
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+
+    @app.exception_handler(ValueError)
+    async def _value_error(_: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    return BodyLimitApp(app, max_body)  # type: ignore[return-value]
+
+
+def BodyLimitApp(app: FastAPI, max_body: int) -> FastAPI:
+    """Wrap the app's ASGI entry with the size limit while keeping the FastAPI object."""
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    return app
+
+
+def _check_id(value: str) -> None:
+    if not value or len(value) > 64 or not all(c.isalnum() or c in "-_:." for c in value):
+        raise HTTPException(422, "bad id: use letters, digits, '-', '_', ':' or '.'")
+
+
+def _load(store: Store, ids: list[str]) -> dict[str, Any]:
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    return {a.id: a for a in store.iter_articles(f"WHERE id IN ({marks})", ids)}
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, api_key: str | None = None) -> None:
+    """What ``gundem serve`` runs: loopback unless a host is given."""
+    import uvicorn
+
+    uvicorn.run(create_app(db_path, api_key=api_key), host=host, port=port, log_level="info")

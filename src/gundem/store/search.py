@@ -1,0 +1,510 @@
+"""Full-text search over the store: BM25 (tantivy) with Turkish analysis.
+
+The index lives beside the DuckDB file (``gundem.duckdb.index/``) and holds two
+kinds of documents: one per sentence (answers cite sentences) and one per article
+(title + text, for ranking whole articles). Text is folded the Turkish way
+(İ→i, I→ı) and reduced to akana morphological roots before tantivy sees it, so
+"Putin’in" finds "Putin" and "askerlerini" finds "asker".
+
+    idx = SearchIndex("gundem.duckdb")
+    idx.update(store)                    # incremental: new/changed/deleted articles
+    hits = idx.search("Putin’in mesajı", SearchFilters(outlet="abna"), limit=10)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+import shutil
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gundem.model import Article
+    from gundem.store.db import Store
+
+INDEX_VERSION = 1
+MAX_LIMIT = 1000
+
+# -- Turkish analysis ---------------------------------------------------------------------
+
+_APOS = "’'‘`´"
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[’'‘`´][^\W_]+)?", re.UNICODE)
+STOPWORDS = _STOP = frozenset(
+    "ve ile bir bu şu o da de ki mi mı mu mü için gibi daha çok en ise ama veya ya "
+    "olan olarak ne nasıl neden niçin hangi kaç nerede zaman the a an of".split()
+)
+
+
+def fold(text: str) -> str:
+    """Turkish case folding: İ→i and I→ı before lowercasing (str.lower gets İ wrong)."""
+    return text.replace("İ", "i").replace("I", "ı").lower().replace("i̇", "i")
+
+
+@functools.lru_cache(maxsize=1)
+def _morph() -> Any:
+    import akana
+
+    return akana.Morphology()
+
+
+_stem_cache: dict[str, str] = {}
+_stem_lock = threading.Lock()
+
+
+def stem(word: str) -> str:
+    """The morphological root of one (folded) word; the surface form if akana does not know it.
+
+    akana's analyses are ranked by score; among the best-scored ones we keep the longest
+    root (``toplantılar`` → ``toplantı``, not ``top``; ``ajansı`` → ``ajans``).
+    Words with an apostrophe keep the part before it (``putin’in`` → ``putin``).
+    """
+    cached = _stem_cache.get(word)
+    if cached is not None:
+        return cached
+    base = word
+    for a in _APOS:
+        if a in base:
+            base = base.split(a, 1)[0]
+    out = base
+    if base.isalpha() and len(base) > 2:
+        try:
+            analyses = _morph().analyze(word if base != word else base)
+        except Exception:  # pragma: no cover - akana edge cases
+            analyses = []
+        if analyses:
+            best = max(a.get("score", 0.0) for a in analyses)
+            roots = [
+                fold(a.get("root") or a.get("lemma") or "")
+                for a in analyses
+                if a.get("score", 0.0) >= best - 1e-6
+            ]
+            roots = [r for r in roots if r and base.startswith(r[:2])]
+            if roots:
+                out = max(roots, key=len)
+                if base != word and not base.startswith(out):  # proper name + suffix
+                    out = base
+    if len(_stem_cache) > 500_000:
+        with _stem_lock:
+            _stem_cache.clear()
+    _stem_cache[word] = out
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Folded surface tokens (apostrophe suffixes kept)."""
+    return _TOKEN_RE.findall(fold(text))
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Surface tokens with their case (apostrophe suffixes kept)."""
+    return _TOKEN_RE.findall(text)
+
+
+def _proper(raw: str) -> bool:
+    """Capitalised, no apostrophe: a bare proper name ("Viyana") or a sentence-initial word."""
+    return raw[:1].isupper() and not any(a in raw for a in _APOS) and not raw.isupper()
+
+
+def word_term(raw: str) -> str:
+    """The one term of a word. Turkish writes a proper name's suffixes after an apostrophe,
+    so a capitalised word without one is kept whole (Viyana ↔ Viyana’da → "viyana");
+    every other word is reduced to its root."""
+    f = fold(raw)
+    return f if _proper(raw) else stem(f)
+
+
+def analyze(text: str, keep_stopwords: bool = False, expand: bool | None = None) -> list[str]:
+    """Folded, stemmed terms of a text (what is indexed and what is queried).
+
+    ``expand`` (default: when stopwords are dropped, i.e. for the index) also emits the root of
+    a capitalised word, so a sentence-initial "Askerler" still matches "asker". Without it
+    there is exactly one term per word (positions line up for phrase-like matching in ``ask``).
+    """
+    if expand is None:
+        expand = not keep_stopwords
+    out = []
+    for raw in raw_tokens(text):
+        t = word_term(raw)
+        if not t or (not keep_stopwords and t in _STOP):
+            continue
+        out.append(t)
+        if expand and _proper(raw):
+            r = stem(t)
+            if r != t and r not in _STOP:
+                out.append(r)
+    return out
+
+
+# -- sentences -------------------------------------------------------------------------------
+
+_ABBREV = frozenset(
+    "dr prof doç yrd av müh öğr gen org korg tümg tuğg alb yb bnb yzb ütğm tğm sn sa "
+    "no nr vb vs bkz st mr mrs ms jr sr inc ltd co corp a.ş şti".split()
+)
+_SENT_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+|$)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``. Paragraph breaks always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    for pm in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        p_start, para = pm.start(), pm.group(0)
+        start = 0
+        for m in _SENT_END.finditer(para):
+            end = m.end()
+            before = para[start : m.start()]
+            last = before.rsplit(None, 1)[-1] if before.split() else ""
+            last_clean = fold(last.strip("(“\"'"))
+            nxt = para[end:].lstrip()[:1]
+            if nxt and (nxt.islower() or nxt in ",;:"):
+                continue  # “Evet.” dedi. / 14.30'da
+            if m.group(0).startswith(".") and (
+                last_clean in _ABBREV
+                or (len(last_clean) == 1 and last_clean.isalpha())
+                or (last_clean.isdigit() and len(last_clean) <= 2 and not nxt.isupper())
+            ):
+                continue
+            _add_span(spans, para, p_start, start, end)
+            start = end
+        _add_span(spans, para, p_start, start, len(para))
+    return spans
+
+
+def _add_span(spans: list[tuple[int, int]], para: str, off: int, s: int, e: int) -> None:
+    seg = para[s:e]
+    lead = len(seg) - len(seg.lstrip())
+    trail = len(seg) - len(seg.rstrip())
+    if seg.strip():
+        spans.append((off + s + lead, off + e - trail))
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, str]:
+    """Index and text of the sentence containing character ``pos``."""
+    spans = split_sentences(text)
+    for i, (s, e) in enumerate(spans):
+        if s <= pos < e or (i == len(spans) - 1 and pos >= s):
+            return i, text[s:e]
+    return -1, ""
+
+
+# -- results and filters -----------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    article_id: str
+    sentence_idx: int  # -1 for an article-level hit without a matching sentence
+    text: str  # the sentence (or the title for article hits without a sentence)
+    score: float
+    title: str = ""
+    published: str | None = None
+    outlet: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchFilters:
+    date_from: str | None = None  # ISO date (inclusive); YYYY or YYYY-MM allowed
+    date_to: str | None = None
+    entity: str | None = None  # canonical name, alias or entity id
+    outlet: str | None = None
+    event: str | None = None
+    story: str | None = None
+    language: str | None = None
+    article_ids: list[str] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not any(asdict(self).values())
+
+
+def _date_int(value: str | None, upper: bool = False) -> int | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value.strip())
+    if not m:
+        raise ValueError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else (12 if upper else 1)
+    d = int(m.group(3)) if m.group(3) else (31 if upper else 1)
+    return y * 10000 + mo * 100 + d
+
+
+def _key(value: str) -> str:
+    return " ".join(tokens(value))
+
+
+# -- the index ---------------------------------------------------------------------------------
+
+
+def index_path(db_path: str | Path) -> Path:
+    return Path(str(db_path) + ".index")
+
+
+def _signature(row: tuple) -> str:
+    return hashlib.sha1(json.dumps(row, default=str, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+_SIG_SQL = (
+    "SELECT id, title, outlet, published, language, event_id, story_id, length(text) FROM articles"
+)
+
+
+class SearchIndex:
+    """A tantivy index beside the DuckDB file; sentence- and article-level BM25."""
+
+    def __init__(self, db_path: str | Path, path: str | Path | None = None) -> None:
+        import tantivy
+
+        self._t = tantivy
+        self.path = Path(path) if path else index_path(db_path)
+        self._state_file = self.path / "gundem-state.json"
+        self._lock = threading.Lock()
+        self.schema = self._schema()
+        self._open()
+
+    # schema ----------------------------------------------------------------
+    def _schema(self) -> Any:
+        t = self._t
+        b = t.SchemaBuilder()
+        b.add_text_field("kind", stored=False, tokenizer_name="raw", index_option="basic")
+        b.add_text_field("article_id", stored=True, tokenizer_name="raw", index_option="basic")
+        b.add_integer_field("sidx", stored=True, indexed=False)
+        b.add_text_field("body", stored=False, tokenizer_name="whitespace", index_option="freq")
+        b.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
+        b.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
+        b.add_text_field("published", stored=True, tokenizer_name="raw", index_option="basic")
+        b.add_integer_field("date", stored=False, indexed=True, fast=True)
+        b.add_text_field("outlet", stored=True, tokenizer_name="raw", index_option="basic")
+        b.add_text_field("f_outlet", stored=False, tokenizer_name="raw", index_option="basic")
+        b.add_text_field("f_entity", stored=False, tokenizer_name="raw", index_option="basic")
+        b.add_text_field("f_event", stored=False, tokenizer_name="raw", index_option="basic")
+        b.add_text_field("f_story", stored=False, tokenizer_name="raw", index_option="basic")
+        b.add_text_field("f_lang", stored=False, tokenizer_name="raw", index_option="basic")
+        return b.build()
+
+    def _open(self) -> None:
+        t = self._t
+        state = self._read_state()
+        if self.path.exists() and state.get("version") != INDEX_VERSION:
+            shutil.rmtree(self.path)
+            state = {}
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.index = t.Index(self.schema, path=str(self.path), reuse=True)
+        self._state = state or {"version": INDEX_VERSION, "articles": {}}
+
+    def _read_state(self) -> dict[str, Any]:
+        try:
+            return json.loads(self._state_file.read_text())
+        except (OSError, ValueError):
+            return {}
+
+    def _write_state(self) -> None:
+        tmp = self._state_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._state))
+        tmp.replace(self._state_file)
+
+    # writing ---------------------------------------------------------------
+    def _docs(self, a: Article) -> Iterator[Any]:
+        t = self._t
+        ents: set[str] = set()
+        for e in a.entities:
+            ents.add(_key(e.name))
+            if e.id:
+                ents.add(e.id)
+            ents.update(_key(x) for x in e.aliases)
+        ents.discard("")
+        date = _date_int(a.published) if a.published else None
+        common: dict[str, Any] = {
+            "article_id": a.id,
+            "title": a.title or "",
+            "published": a.published or "",
+            "outlet": a.outlet or "",
+            "f_outlet": _key(a.outlet or ""),
+            "f_event": a.event_id or "",
+            "f_story": a.story_id or "",
+            "f_lang": (a.language or "").lower(),
+        }
+
+        def make(kind: str, sidx: int, body: list[str], text: str) -> Any:
+            d = t.Document()
+            d.add_text("kind", kind)
+            d.add_integer("sidx", sidx)
+            d.add_text("body", " ".join(body))
+            d.add_text("text", text[:8000])
+            for k, v in common.items():
+                if v:
+                    d.add_text(k, v)
+            for e in ents:
+                d.add_text("f_entity", e)
+            d.add_integer("date", date if date else 0)
+            return d
+
+        title_terms = analyze(a.title or "")
+        all_terms = list(title_terms) * 2
+        for i, s in enumerate(sentences(a.text or "")):
+            terms = analyze(s)
+            all_terms.extend(terms)
+            if terms:
+                yield make("s", i, terms, s)
+        yield make("a", -1, all_terms, a.title or "")
+
+    def update(self, store: Store, batch: int = 2000) -> dict[str, int]:
+        """Bring the index in line with the store: add new and changed articles, drop deleted.
+
+        Returns counts ``{"added", "updated", "deleted", "total"}``. Cheap when nothing changed
+        (one SELECT of article signatures).
+        """
+        with self._lock:
+            rows = store.con.execute(_SIG_SQL).fetchall()
+            known: dict[str, str] = self._state["articles"]
+            current = {r[0]: _signature(r[1:]) for r in rows}
+            todo = [i for i, sig in current.items() if known.get(i) != sig]
+            gone = [i for i in known if i not in current]
+            counts = {"added": 0, "updated": 0, "deleted": len(gone), "total": len(current)}
+            if not todo and not gone:
+                return counts
+            writer = self.index.writer(heap_size=128_000_000, num_threads=1)
+            for i in gone:
+                writer.delete_documents_by_term("article_id", i)
+                known.pop(i, None)
+            for k in range(0, len(todo), batch):
+                ids = todo[k : k + batch]
+                marks = ", ".join("?" * len(ids))
+                for a in store.iter_articles(f"WHERE id IN ({marks})", ids):
+                    if a.id in known:
+                        writer.delete_documents_by_term("article_id", a.id)
+                        counts["updated"] += 1
+                    else:
+                        counts["added"] += 1
+                    for d in self._docs(a):
+                        writer.add_document(d)
+                    known[a.id] = current[a.id]
+            writer.commit()
+            writer.wait_merging_threads()
+            self._write_state()
+            self.index.reload()
+            return counts
+
+    def rebuild(self, store: Store) -> dict[str, int]:
+        with self._lock:
+            shutil.rmtree(self.path, ignore_errors=True)
+            self._open()
+        return self.update(store)
+
+    # reading ---------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._state["articles"])
+
+    def _filter_queries(self, f: SearchFilters | None) -> list[Any]:
+        if f is None or f.empty():
+            return []
+        Q, s = self._t.Query, self.schema
+        out = []
+        if f.date_from or f.date_to:
+            lo = _date_int(f.date_from) or 0
+            hi = _date_int(f.date_to, upper=True) or 99991231
+            out.append(Q.range_query(s, "date", self._t.FieldType.Integer, lo, hi))
+        if f.entity:
+            out.append(Q.term_set_query(s, "f_entity", [_key(f.entity), f.entity]))
+        if f.outlet:
+            out.append(Q.term_query(s, "f_outlet", _key(f.outlet)))
+        if f.event:
+            out.append(Q.term_query(s, "f_event", f.event))
+        if f.story:
+            out.append(Q.term_query(s, "f_story", f.story))
+        if f.language:
+            out.append(Q.term_query(s, "f_lang", f.language.lower()))
+        if f.article_ids:
+            out.append(Q.term_set_query(s, "article_id", list(f.article_ids)))
+        return out
+
+    def _query(self, terms: Iterable[str], kind: str, filters: SearchFilters | None) -> Any:
+        Q, s, Occur = self._t.Query, self.schema, self._t.Occur
+        uniq = list(dict.fromkeys(terms))
+        clauses: list[tuple[Any, Any]] = [(Occur.Must, Q.term_query(s, "kind", kind))]
+        clauses += [(Occur.Must, q) for q in self._filter_queries(filters)]
+        if uniq:
+            should = [(Occur.Should, Q.term_query(s, "body", w, index_option="freq")) for w in uniq]
+            clauses.append((Occur.Must, Q.boolean_query(should)))
+        return Q.boolean_query(clauses)
+
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        limit: int = 10,
+        level: str = "sentence",
+        offset: int = 0,
+    ) -> list[Hit]:
+        """BM25 search. ``level="sentence"`` returns sentences; ``"article"`` returns one hit per
+        article (best matching sentence as text). An empty query with filters lists matches."""
+        if level not in ("sentence", "article"):
+            raise ValueError("level must be 'sentence' or 'article'")
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        terms = analyze(query)
+        if not terms and (filters is None or filters.empty()):
+            return []
+        searcher = self.index.searcher()
+        kind = "s" if level == "sentence" else "a"
+        res = searcher.search(self._query(terms, kind, filters), limit, count=False, offset=offset)
+        hits = [self._hit(searcher.doc(addr), score) for score, addr in res.hits]
+        if level == "article" and terms:
+            for h in hits:
+                best = self.search_raw_terms(terms, searcher, h.article_id)
+                if best is not None:
+                    h.sentence_idx, h.text = best
+        return hits
+
+    def search_raw_terms(self, terms: list[str], searcher: Any, article_id: str) -> tuple[int, str] | None:
+        f = SearchFilters(article_ids=[article_id])
+        res = searcher.search(self._query(terms, "s", f), 1, count=False)
+        if not res.hits:
+            return None
+        d = searcher.doc(res.hits[0][1])
+        return int(d["sidx"][0]), d["text"][0]
+
+    def search_terms(
+        self, terms: list[str], filters: SearchFilters | None = None, limit: int = 10,
+        level: str = "sentence",
+    ) -> list[Hit]:
+        """Like :meth:`search` with already analysed terms (used by ``ask``)."""
+        searcher = self.index.searcher()
+        kind = "s" if level == "sentence" else "a"
+        res = searcher.search(self._query(terms, kind, filters), limit, count=False)
+        return [self._hit(searcher.doc(addr), score) for score, addr in res.hits]
+
+    @staticmethod
+    def _hit(d: Any, score: float) -> Hit:
+        def one(name: str) -> Any:
+            v = d.get_all(name) if hasattr(d, "get_all") else d[name]
+            return v[0] if v else None
+
+        return Hit(
+            article_id=one("article_id") or "",
+            sentence_idx=int(one("sidx") if one("sidx") is not None else -1),
+            text=one("text") or "",
+            score=float(score),
+            title=one("title") or "",
+            published=one("published") or None,
+            outlet=one("outlet") or "",
+        )
+
+
+def open_index(db_path: str | Path, store: Store | None = None) -> SearchIndex:
+    """Open (and, given a store, bring up to date) the index beside ``db_path``."""
+    idx = SearchIndex(db_path)
+    if store is not None:
+        idx.update(store)
+    return idx
