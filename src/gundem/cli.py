@@ -54,6 +54,7 @@ def run(
         min(4, os.cpu_count() or 1), "--workers", "-w", help="Worker processes."
     ),
     no_extract: bool = typer.Option(False, "--no-extract", help="Only ingest and clean."),
+    no_link: bool = typer.Option(False, "--no-link", help="Skip linking events and stories."),
     delay: float = typer.Option(1.0, "--delay", help="Seconds between requests to one host."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or table."),
     engine: str = typer.Option(
@@ -61,6 +62,7 @@ def run(
     ),
 ) -> None:
     """Ingest pages, clean them, extract facts and store them."""
+    from gundem.engine import corpus
     from gundem.engine.run import run as run_pipeline
     from gundem.ingest.web import Fetcher
 
@@ -69,8 +71,11 @@ def run(
             partial(run_pipeline, engine=engine),
             paths, store, workers, not no_extract, Fetcher(delay=delay), quiet,
         )  # fmt: skip
+        with err_console.status("linking events and stories, indexing…"):
+            linked = corpus.link(store) if not no_link else {}
+            indexed = corpus.index(store, db) if db != ":memory:" else {}
     if not quiet:
-        _print_summary(stats, db)
+        _print_summary(stats, db, linked, indexed)
     if stats.articles == 0 and stats.duplicates == 0:
         raise typer.Exit(1)
 
@@ -102,7 +107,7 @@ def _run_with_progress(run_pipeline, paths, store, workers, with_extract, fetche
         return run_pipeline(paths, store, workers, with_extract, fetcher, tick, show_error)
 
 
-def _print_summary(stats, db: str) -> None:
+def _print_summary(stats, db: str, linked: dict, indexed: dict) -> None:
     table = Table(title=f"gundem run → {db}", show_header=False)
     table.add_row("documents read", str(stats.read))
     table.add_row("new articles", str(stats.articles))
@@ -113,6 +118,10 @@ def _print_summary(stats, db: str) -> None:
         langs = ", ".join(f"{k} {v}" for k, v in stats.languages.most_common())
         table.add_row("languages", langs)
     table.add_row("time", f"{stats.seconds:.1f} s")
+    for key, value in linked.items():
+        table.add_row(f"link: {key}", str(value))
+    if indexed:
+        table.add_row("search index", f"{indexed.get('total', 0)} documents")
     console.print(table)
 
 
@@ -124,7 +133,16 @@ def demo(
     """Run the whole pipeline on the bundled Turkish demo corpus."""
     console.print(f"Demo corpus: {demo_path()}")
     inputs = [str(demo_path() / part) for part in DEMO_INPUTS]
-    run(inputs, db=db, workers=workers, no_extract=False, delay=0.0, quiet=False, engine="local")
+    run(
+        inputs,
+        db=db,
+        workers=workers,
+        no_extract=False,
+        no_link=False,
+        delay=0.0,
+        quiet=False,
+        engine="local",
+    )
     console.print(f"Next: [bold]gundem --help[/], e.g. `gundem export --db {db} | head`")
 
 
@@ -217,3 +235,171 @@ def main() -> None:  # pragma: no cover
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
+
+
+# -- events and stories --------------------------------------------------------------------
+@app.command()
+def events(db: str = DbOption, limit: int = typer.Option(50, "--limit", "-n")) -> None:
+    """List events: date, headline, how many articles and outlets reported each."""
+    from gundem.serve.report import events_table
+
+    with _open(db, read_only=True) as store:
+        rows = events_table(store)
+    table = Table(
+        "id", "date", "headline", "place", "articles", "outlets", title=f"{len(rows)} events"
+    )
+    for r in rows[:limit]:
+        date = (r["date"] or "—") + (" *" if r["date_from"] == "propagated" else "")
+        table.add_row(
+            r["id"][:10],
+            date,
+            r["headline"],
+            r["place"] or "",
+            str(r["articles"]),
+            str(r["outlets"]),
+        )
+    console.print(table)
+    if any(r["date_from"] == "propagated" for r in rows):
+        console.print("* date propagated from a dated article of the same event")
+
+
+@app.command()
+def stories(db: str = DbOption) -> None:
+    """List stories: title, events, first and last date, conflicting figures."""
+    from gundem.serve.report import stories_table
+
+    with _open(db, read_only=True) as store:
+        rows = stories_table(store)
+    table = Table("id", "title", "events", "from", "to", "conflicts", title=f"{len(rows)} stories")
+    for r in rows:
+        table.add_row(
+            r["id"][:10],
+            r["title"],
+            str(r["events"]),
+            r["first"] or "—",
+            r["last"] or "—",
+            str(r["conflicts"]),
+        )
+    console.print(table)
+
+
+@app.command()
+def story(
+    story_id: str = typer.Argument(..., help="Story id or a unique prefix."), db: str = DbOption
+) -> None:
+    """Show one story as a dated timeline of events, with conflicting figures."""
+    from gundem.serve.report import story_timeline
+
+    with _open(db, read_only=True) as store:
+        st = story_timeline(store, story_id)
+    if st is None:
+        err_console.print(f"[red]error:[/] no story with id {story_id!r} (or prefix not unique)")
+        raise typer.Exit(2)
+    console.rule(f"[bold]{st['title']}")
+    for item in st["timeline"]:
+        console.print(
+            f"[bold cyan]{item.get('date') or '????-??-??'}[/]  {item.get('headline', '')}",
+            highlight=False,
+        )
+        for sentence in item["summary"][:2]:
+            console.print(f"             {sentence}", highlight=False, style="dim")
+    for c in st["conflicts"]:
+        console.print(
+            f"[yellow]conflict[/] {json.dumps(c, ensure_ascii=False)[:300]}", highlight=False
+        )
+
+
+@app.command()
+def report(
+    out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write."),
+    db: str = DbOption,
+) -> None:
+    """Write one self-contained HTML report (stories → timeline → events) that works offline."""
+    from gundem.serve.report import write_report
+
+    with _open(db, read_only=True) as store:
+        path = write_report(store, out)
+    console.print(f"wrote {path}")
+
+
+# -- search, ask, serve ----------------------------------------------------------------------
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="Turkish or any-language query; suffixes are handled."),
+    db: str = DbOption,
+    limit: int = typer.Option(10, "--limit", "-n"),
+    articles: bool = typer.Option(
+        False, "--articles", help="One hit per article, not per sentence."
+    ),
+    date_from: str | None = typer.Option(None, "--from", help="YYYY, YYYY-MM or YYYY-MM-DD."),
+    date_to: str | None = typer.Option(None, "--to"),
+    entity: str | None = typer.Option(None, "--entity"),
+    outlet: str | None = typer.Option(None, "--outlet"),
+    language: str | None = typer.Option(None, "--language"),
+) -> None:
+    """Full-text search (BM25 with Turkish case folding and stems)."""
+    from gundem.store.search import SearchFilters, open_index
+
+    filters = SearchFilters(
+        date_from=date_from, date_to=date_to, entity=entity, outlet=outlet, language=language
+    )
+    with _open(db, read_only=True) as store:
+        index = open_index(db, store)
+        hits = index.search(
+            query, filters, limit=limit, level="article" if articles else "sentence"
+        )
+    table = Table(
+        "score", "article", "date", "outlet", "text", title=f"{len(hits)} hits for {query!r}"
+    )
+    for h in hits:
+        table.add_row(
+            f"{h.score:.2f}", h.article_id[:10], h.published or "—", h.outlet or "", h.text[:200]
+        )
+    console.print(table)
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help='e.g. "Kuzey Kore Rusya\'ya kaç asker gönderdi?"'),
+    db: str = DbOption,
+    as_json: bool = typer.Option(False, "--json"),
+    llm_url: str | None = typer.Option(
+        None,
+        "--llm-url",
+        envvar="GUNDEM_LLM_URL",
+        help="Optional OpenAI-compatible endpoint (off by default).",
+    ),
+) -> None:
+    """Answer a question from stored facts; every sentence cites its article and sentence."""
+    from gundem.ask import answer
+    from gundem.ask.llm import LLMConfig
+    from gundem.store.search import open_index
+
+    llm = LLMConfig(base_url=llm_url) if llm_url else None
+    with _open(db, read_only=True) as store:
+        result = answer(store, open_index(db, store), question, llm=llm)
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        console.print(result.render(), highlight=False)
+    if not result.found:
+        raise typer.Exit(3)
+
+
+@app.command()
+def serve(
+    db: str = DbOption,
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Loopback by default; 0.0.0.0 exposes it."
+    ),
+    port: int = typer.Option(8000, "--port"),
+    api_key: str | None = typer.Option(
+        None, "--api-key", envvar="GUNDEM_API_KEY", help="Needed for writes."
+    ),
+) -> None:
+    """Serve the REST API (/docs) and the web UI (/) over the database."""
+    from gundem.serve.api import serve as serve_app
+
+    _open(db, read_only=True).close()
+    console.print(f"gundem on http://{host}:{port}/ (API docs at /docs)")
+    serve_app(db, host=host, port=port, api_key=api_key)

@@ -15,12 +15,12 @@ from gundem.store.db import Store
 def export_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
     if what == "articles":
         return (a.export() for a in store.iter_articles())
-    from gundem.link import export as link_export
+    from gundem.serve.report import export_events, export_stories
 
     if what == "events":
-        return iter(link_export.export_events(store))
+        return iter(export_events(store))
     if what == "stories":
-        return iter(link_export.export_stories(store))
+        return iter(export_stories(store))
     raise ValueError(f"unknown export {what!r}")
 
 
