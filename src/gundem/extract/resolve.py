@@ -1,0 +1,183 @@
+"""Entity resolution: canonical keys, stable ids and a corpus-wide resolver.
+
+``canonical_key`` merges spelling/transliteration variants deterministically
+(Kim Jong-un / Kim Jong Un / KIM JONG UN); ``EntityResolver`` adds a fuzzy step
+(edit distance ≤ 1 on long names of the same type group: Pyongyang / Pyongyan)
+and keeps plain-dict state that serialises to JSON.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from gundem.model import Article, Entity, content_id
+from gundem.turkish.morphology import strip_suffix
+from gundem.turkish.normalize import casefold_tr, normalize_punct
+
+TYPE_GROUP = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC", "PERSON": "PERSON",
+              "ORG": "ORG", "NORP": "NORP", "MISC": "MISC"}
+_ASCII = str.maketrans({"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u",
+                        "â": "a", "î": "i", "û": "u"})
+_TRANSLIT = [  # deterministic transliteration folds, applied word by word
+    (re.compile(r"iy$"), "i"),  # Zelenskiy → Zelenski
+    (re.compile(r"y$"), "i"),  # Zelensky → Zelenski
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"(.)\1"), r"\1"),  # double letters
+    (re.compile(r"w"), "v"),  # Volodymyr/Wolodimir
+    (re.compile(r"^sh"), "s"),
+    (re.compile(r"dz"), "c"),
+]
+
+
+def type_group(typ: str) -> str:
+    return TYPE_GROUP.get(typ, typ)
+
+
+def normalize_name(name: str) -> str:
+    """Surface → comparable form: suffix stripped, punctuation unified, case folded,
+    hyphens as spaces, Turkish letters folded to ASCII, transliteration folds."""
+    s = strip_suffix(normalize_punct(name.strip()))
+    s = casefold_tr(s).translate(_ASCII)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"[-_./]", " ", s)
+    s = re.sub(r"[^\w ]", "", s)
+    words = []
+    for w in s.split():
+        for pat, rep in _TRANSLIT:
+            w = pat.sub(rep, w)
+        words.append(w)
+    return " ".join(words)
+
+
+def canonical_key(name: str, type: str) -> str:  # noqa: A002 - the brief's signature
+    """``PERSON:kim jong un`` for Kim Jong-un / Kim Jong Un / KIM JONG UN / Kim Jong-un’a."""
+    return f"{type_group(type)}:{normalize_name(name)}"
+
+
+def entity_id(key: str) -> str:
+    """Stable id of a canonical key."""
+    return content_id(key, "entity:")
+
+
+def edit_distance_le1(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one insertion/deletion/substitution."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+class EntityResolver:
+    """Corpus-wide map canonical key → entity (id, canonical name, type, aliases).
+
+    State is plain JSON-able data: ``to_state()`` / ``from_state()``.
+    """
+
+    FUZZY_MIN_LEN = 6
+
+    def __init__(self) -> None:
+        self.entities: dict[str, dict[str, Any]] = {}  # id -> {name,type,aliases,counts}
+        self.keys: dict[str, str] = {}  # canonical key -> id
+
+    # -- state -------------------------------------------------------------
+    def to_state(self) -> dict[str, Any]:
+        return {"version": 1, "entities": self.entities, "keys": self.keys}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any] | None) -> EntityResolver:
+        r = cls()
+        if state:
+            r.entities = {k: dict(v) for k, v in state.get("entities", {}).items()}
+            r.keys = dict(state.get("keys", {}))
+        return r
+
+    # -- lookup ------------------------------------------------------------
+    def _fuzzy(self, key: str) -> str | None:
+        group, _, norm = key.partition(":")
+        if len(norm) < self.FUZZY_MIN_LEN:
+            return None
+        for k, eid in self.keys.items():
+            g, _, n = k.partition(":")
+            if g == group and len(n) >= self.FUZZY_MIN_LEN and n[:1] == norm[:1]:
+                if edit_distance_le1(n, norm):
+                    return eid
+        return None
+
+    def lookup(self, name: str, type: str) -> str | None:  # noqa: A002
+        key = canonical_key(name, type)
+        return self.keys.get(key) or self._fuzzy(key)
+
+    def resolve(
+        self, name: str, type: str, aliases: list[str] | tuple[str, ...] = ()  # noqa: A002
+    ) -> tuple[str, str]:
+        """Register a mention group; returns (entity id, canonical name).
+
+        ``aliases`` are extra full forms that denote the same entity (an acronym,
+        another spelling); they are looked up and registered too.
+        """
+        forms = [name, *[a for a in aliases if a and a != name]]
+        eid = None
+        for f in forms:
+            eid = self.lookup(f, type)
+            if eid:
+                break
+        if eid is None:
+            eid = entity_id(canonical_key(name, type))
+            self.entities.setdefault(
+                eid, {"name": name, "type": type, "aliases": [], "counts": {}}
+            )
+        ent = self.entities[eid]
+        for f in forms:
+            self.keys.setdefault(canonical_key(f, type), eid)
+            if f not in ent["aliases"]:
+                ent["aliases"].append(f)
+            ent["counts"][f] = ent["counts"].get(f, 0) + 1
+        ent["name"] = self._best_name(ent)
+        return eid, ent["name"]
+
+    @staticmethod
+    def _best_name(ent: dict[str, Any]) -> str:
+        """Most frequent among the longest (most words) mixed-case forms."""
+        counts: dict[str, int] = ent["counts"]
+        order = {a: i for i, a in enumerate(ent["aliases"])}
+
+        def rank(f: str) -> tuple[int, int, int, int]:
+            mixed = 0 if f.isupper() and len(f) > 5 else 1
+            return (mixed, len(normalize_name(f).split()), counts.get(f, 0), -order.get(f, 0))
+
+        return max(counts, key=rank) if counts else ent["name"]
+
+    def resolve_article(self, article: Article) -> Article:
+        """Give every entity of ``article`` its corpus id and canonical name."""
+        for e in article.entities:
+            full = [a for a in e.aliases if _registrable(a, e.type)]
+            if not full:
+                full = [e.name]
+            eid, name = self.resolve(full[0], e.type, full[1:])
+            e.id, e.name = eid, name
+        return article
+
+    def get(self, eid: str) -> dict[str, Any] | None:
+        return self.entities.get(eid)
+
+
+def _registrable(alias: str, typ: str) -> bool:
+    """Short person aliases ("Kim") are not corpus keys: they would merge families."""
+    return not (typ == "PERSON" and len(alias.split()) < 2)
+
+
+def resolve_entities(entities: list[Entity], resolver: EntityResolver) -> list[Entity]:
+    art = Article(id="", source="", entities=entities)
+    return resolver.resolve_article(art).entities

@@ -1,0 +1,119 @@
+"""Tokenisation with character spans; apostrophe suffixes become their own tokens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gundem.turkish.normalize import APOSTROPHES
+
+# Abbreviations that keep their period (lower-cased, without the final period).
+ABBREVIATIONS = frozenset(
+    """
+    prof dr doç yrd av st vb vs bkz örn mr mrs ms sn say gen org korg tümg tuğg alb yzb
+    bşk müd mah cad sok no tel nr yy cilt s ss ltd şti inc co jr sr vd hz ord op uzm
+    dipl ing mim müh ecz öğr gör arş yard ed çev haz
+    """.split()
+)
+# Multi-period abbreviations (written with their internal periods).
+DOTTED_ABBREVIATIONS = ("T.C.", "A.Ş.", "A.B.D.", "B.M.", "M.Ö.", "M.S.", "vb.", "a.s.", "s.a.v.")
+
+_APOS = re.escape(APOSTROPHES)
+_L = r"[^\W\d_]"
+_TOKEN_RE = re.compile(
+    rf"""
+    (?P<url>https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)
+  | (?P<dotted>(?:{_L}\.){{2,}})
+  | (?P<num>\d+(?:[.,:]\d+)*)
+  | (?P<word>{_L}[\w]*(?:[-.]{_L}[\w]*)*(?:[-]\d+)?)
+  | (?P<suffix>[{_APOS}]{_L}+)
+  | (?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_suffix(self) -> bool:
+        return len(self.text) > 1 and self.text[0] in APOSTROPHES
+
+
+def _abbrev_period(text: str, tok_end: int, word: str) -> bool:
+    """Does the period right after ``word`` belong to it?"""
+    if tok_end >= len(text) or text[tok_end] != ".":
+        return False
+    low = word.lower()
+    if low in ABBREVIATIONS:
+        return True
+    # an initial: one capital letter, followed by space and another capital ("A. Yılmaz")
+    if len(word) == 1 and word.isupper():
+        nxt = text[tok_end + 1 : tok_end + 3]
+        return len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper()
+    return False
+
+
+def tokenize(text: str, split_suffixes: bool = True) -> list[Token]:
+    """Tokens with char spans into ``text``.
+
+    ``Putin’den`` → ``Putin`` ``’den`` when ``split_suffixes`` (default), else one
+    token. Numbers (``14.30``, ``1.000``, ``3,5``), hyphenated names (``Jong-un``),
+    abbreviations (``Prof.``, ``T.C.``) and initials (``A.``) stay whole.
+    """
+    out: list[Token] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _TOKEN_RE.search(text, pos)
+        if m is None:
+            break
+        kind = m.lastgroup
+        s, e = m.start(), m.end()
+        if kind == "word":
+            w = text[s:e]
+            if "." in w:  # "vb.vs" style: keep the first part, re-scan the rest
+                e = s + w.index(".")
+                w = text[s:e]
+            if "-" in w:  # "Rusya-Kuzey Kore" → Rusya - Kuzey; "Jong-un", "Kim Jong-Un" stay
+                h = w.index("-")
+                left, right = w[:h], w[h + 1 :].split("-")[0]
+                if left[:1].isupper() and right[:1].isupper() and len(left) >= 4 and len(right) >= 3:
+                    e = s + h
+                    w = left
+            tok = _word_token(text, s, e, w)
+            out.append(tok)
+            pos = tok.end
+            continue
+        if kind == "suffix":
+            if out and out[-1].end == s and not out[-1].is_suffix and out[-1].text[-1].isalnum():
+                if split_suffixes:
+                    out.append(Token(text[s:e], s, e))
+                else:
+                    prev = out.pop()
+                    out.append(Token(text[prev.start : e], prev.start, e))
+            else:  # an opening quote mark followed by a word: not a suffix
+                out.append(Token(text[s], s, s + 1))
+                e = s + 1
+        else:
+            out.append(Token(text[s:e], s, e))
+        pos = e
+    return out
+
+
+def _word_token(text: str, s: int, e: int, w: str) -> Token:
+    if _abbrev_period(text, e, w):
+        return Token(text[s : e + 1], s, e + 1)
+    return Token(w, s, e)
+
+
+def tokenize_range(text: str, start: int, end: int, split_suffixes: bool = True) -> list[Token]:
+    """Tokenise ``text[start:end]`` with spans into ``text``."""
+    return [
+        Token(t.text, t.start + start, t.end + start)
+        for t in tokenize(text[start:end], split_suffixes)
+    ]
