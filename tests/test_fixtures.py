@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DATA
 
 from gundem.ingest.errors import IngestError
 from gundem.ingest.files import read_inputs
 from gundem.pipeline import process
-
-from conftest import DATA
 
 FIXTURES = DATA / "ingest"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))

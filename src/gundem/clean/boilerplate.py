@@ -1,0 +1,690 @@
+"""Boilerplate removal on flattened page text: split into blocks, keep the article.
+
+The page is cut into blocks (``blocks.split_blocks``); each block gets cheap features
+(length, sentence punctuation, stopword density, widget vocabulary, lorem ipsum, counters).
+Hard rules remove obvious widgets; the article body is the contiguous run of blocks with the
+most prose (a maximum-sum segment where prose counts for its length and everything else
+costs a little, so an ad slot inside a quote does not split it). Around it: the title just
+before the body, subheadings and pull quotes between body paragraphs, a "Related"/"Comments"
+header ends the article, and prose outside the body is kept only if it shares the lead's
+topic. Nothing keys on an outlet or a language; every removed block carries its reason.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from gundem.clean.blocks import Feat, block_key, content_words, features, norm, split_blocks
+from gundem.model import Block
+
+__all__ = ["CleanResult", "block_key", "clean_text", "clean_blocks"]
+
+_UPPER = "A-ZÇĞİÖŞÜÂÎÛÄÖÜÉÈÀÑ"
+_DATELINE_END = re.compile(rf"\s[-–—]\s*([{_UPPER}][{_UPPER}'’ ./]{{1,30}}?)\s*$")
+_DATELINE_START = re.compile(
+    rf"^([{_UPPER}][{_UPPER}'’ ./]{{1,30}}?)(?:\s*\([^)]{{1,30}}\))?\s*[-–—]\s+\S"
+)
+_DATELINE_LINE = re.compile(rf"^[-–—]\s*([{_UPPER}][{_UPPER}'’ ./]{{1,30}}?)\s*[-–—]?$")
+# A cookie/consent banner: names cookies and asks to accept or agree (folded text).
+_CONSENT = re.compile(r"\b(?:cookies?|cerez\w*|tracking)\b")
+_CONSENT_ASK = re.compile(
+    r"\b(?:accept\w*|agree\w*|consent\w*|akzeptier\w*|zustimm\w*|einverstanden|"
+    r"einwilligung\w*|kabul\w*|onay\w*|accepter|acepta\w*|privacy|datenschutz\w*)\b"
+)
+_BREADCRUMB = re.compile(r"^\d{1,2}\.\s+\S")
+_BREADCRUMB_SEP = re.compile(r"\s(?:[>»/|›]|->)\s")
+
+# Region scores: prose counts for its length, other blocks cost a little.
+_COST_REMOVED = 30.0
+_COST_HEADING = 60.0
+_COST_OTHER = 100.0
+# A prose block outside the body is kept when this share of its topic words is in the lead.
+_ON_TOPIC = 0.5
+# A headline before the body is the title when this share of its topic words is in the body.
+_TITLE_TOPIC = 0.25
+# The model overturns a rule decision only with this much extra confidence (logit units).
+_MARGIN_DROP = 0.5
+_MARGIN_ADD = 0.0
+
+
+@dataclass
+class CleanResult:
+    title: str  # best title line found ("" when the page has none)
+    paragraphs: list[Block]  # kept blocks in order (kind = p | heading | quote | dateline)
+    removed: list[Block]  # removed blocks, each with .reason
+    dateline: str  # e.g. "PEKİN" (without the dash) or ""
+    reasons: dict[str, int] = field(default_factory=dict)  # removed-block count per reason
+
+    @property
+    def text(self) -> str:
+        """Clean article text: kept blocks joined by a blank line."""
+        return "\n\n".join(b.text for b in self.paragraphs)
+
+
+def clean_text(text: str, *, corpus_counts: Mapping[str, int] | None = None) -> CleanResult:
+    """Split flattened page text into blocks and keep the article (see module doc).
+
+    ``corpus_counts``: ``block_key`` -> number of other documents holding that block; a short
+    block held by two or more others is template (reason ``repeated``).
+    """
+    return clean_blocks(split_blocks(text), corpus_counts=corpus_counts)
+
+
+def clean_blocks(
+    blocks: list[str],
+    *,
+    corpus_counts: Mapping[str, int] | None = None,
+    trusted: bool = False,
+    title_hint: str = "",
+) -> CleanResult:
+    """Classify already split blocks.
+
+    ``trusted``: the blocks come from a main-text extractor (HTML mode), so the body region
+    search and the topic filter are skipped: only widgets, filler, section tails and repeats
+    are removed. ``title_hint``: a title known from elsewhere (HTML metadata).
+    """
+    st = _rules(blocks, corpus_counts, trusted, title_hint)
+    if not trusted:
+        _apply_model(st)
+    return _result(st.feats, st.reasons, st.kinds, st.title)
+
+
+@dataclass
+class _State:
+    feats: list[Feat]
+    reasons: list[str]
+    kinds: list[str]
+    body: list[bool]
+    start: int
+    end: int
+    title_i: int | None
+    title: str
+
+
+def _rules(
+    blocks: list[str],
+    corpus_counts: Mapping[str, int] | None,
+    trusted: bool,
+    title_hint: str,
+) -> _State:
+    feats = [features(b) for b in blocks]
+    reasons = _hard_reasons(feats, corpus_counts, trusted)
+    body = [not reasons[i] and _is_prose(f) for i, f in enumerate(feats)]
+    if trusted:
+        start, end = 0, len(feats) - 1
+    else:
+        start, end = _body_region(feats, reasons, body)
+    end = _section_end(feats, reasons, body, start, end)
+    if not trusted:
+        _topic_filter(feats, reasons, body, start, end)
+    first = next((i for i, k in enumerate(body) if k and not reasons[i]), start)
+    title_i = _find_title(feats, reasons, body, first, title_hint)
+    title = feats[title_i].text if title_i is not None else title_hint
+    _mark_title_copies(feats, reasons, title, title_i)
+    start = min(first, start)
+    kinds = _assign(feats, reasons, body, start, end, title_i, trusted)
+    return _State(feats, reasons, kinds, body, start, end, title_i, title)
+
+
+def block_table(text: str) -> tuple[list[str], list[list[float]], list[bool]]:
+    """Blocks, feature vectors and "the model may decide" flags: for training the model."""
+    st = _rules(split_blocks(text), None, False, "")
+    vectors = block_vectors(st.feats, st.reasons, st.kinds, st.body, st.start, st.end)
+    return [f.text for f in st.feats], vectors, _free(st)
+
+
+def _free(st: _State) -> list[bool]:
+    """Blocks the model may decide: not the title, its subtitle, or a hard-rule removal."""
+    t = st.title_i
+    return [
+        i != t
+        and (not r or r in _SOFT_REASONS)
+        and not (t is not None and t < i < st.start and st.kinds[i])
+        for i, r in enumerate(st.reasons)
+    ]
+
+
+def _hard_reasons(
+    feats: list[Feat], corpus_counts: Mapping[str, int] | None, trusted: bool = False
+) -> list[str]:
+    """Reasons that need no context: widgets, filler, counters, breadcrumbs, repeats."""
+    reasons = [
+        "breadcrumb" if not trusted and _is_breadcrumb_trail(f) else _widget_reason(f)
+        for f in feats
+    ]
+    seen: set[str] = set()
+    for i, f in enumerate(feats):
+        if reasons[i]:
+            continue
+        if f.lorem >= 3 and f.lorem >= 0.3 * f.n_words:
+            reasons[i] = "lorem"
+        elif f.n_words <= 120 and _CONSENT.search(f.norm) and _CONSENT_ASK.search(f.norm):
+            reasons[i] = "cookie"
+        elif f.slug:
+            reasons[i] = "reactions"
+        elif f.n_words == 0:
+            reasons[i] = "short"
+        elif corpus_counts and _repeated_in_corpus(f, corpus_counts):
+            reasons[i] = "repeated"
+        if reasons[i]:
+            continue
+        key = f.norm
+        if key in seen and f.n_words > 3:
+            reasons[i] = "repeated"
+        seen.add(key)
+    _counters(feats, reasons)
+    _breadcrumbs(feats, reasons)
+    _disclaimer_tail(feats, reasons)
+    return reasons
+
+
+def _is_breadcrumb_trail(f: Feat) -> bool:
+    """ "Home > World > Europe": short, separator-joined, no sentence."""
+    return f.n_words <= 25 and not f.ends_sentence and bool(_BREADCRUMB_SEP.search(f.text))
+
+
+def _widget_reason(f: Feat) -> str:
+    if not f.widget:
+        return ""
+    if f.n_words <= 4 and f.widget_cover >= 0.4:
+        return f.widget
+    if f.n_words <= 8 and f.widget_cover >= 0.55:
+        return f.widget
+    if f.n_words <= 15 and f.widget_cover >= 0.45:
+        return f.widget
+    if f.n_words <= 30 and f.widget_cover >= 0.25 and not (f.n_sent >= 2 and f.stop > 0.2):
+        return f.widget
+    return ""
+
+
+def _repeated_in_corpus(f: Feat, counts: Mapping[str, int]) -> bool:
+    # counts: how many OTHER documents hold the block. Wire stories repeat whole paragraphs
+    # across outlets, so only short blocks count as template unless the repeat is massive.
+    c = counts.get(block_key(f.text), 0)
+    return c >= 2 and f.n_words <= 30 or c >= 20
+
+
+def _counters(feats: list[Feat], reasons: list[str]) -> None:
+    """Bare numbers: a counter in a run of short labels (reactions) or a list item number."""
+    n = len(feats)
+    for i, f in enumerate(feats):
+        if not f.number:
+            continue
+        nxt = feats[i + 1] if i + 1 < n else None
+        if nxt is not None and not reasons[i + 1] and 4 <= nxt.n_words <= 30 and nxt.n_sent <= 1:
+            reasons[i] = reasons[i + 1] = "list"
+            continue
+        reasons[i] = reasons[i] or "reactions"
+        # the labels of a reaction widget: short lines right after the counter
+        j = i + 1
+        while j < n and j <= i + 3 and feats[j].n_words <= 3 and not feats[j].number:
+            if not feats[j].ends_sentence:
+                reasons[j] = reasons[j] or "reactions"
+            j += 1
+
+
+def _breadcrumbs(feats: list[Feat], reasons: list[str]) -> None:
+    """Numbered short lines at the top of the page ("1. Home", "2. World", "3. <title>")."""
+    i = 0
+    while i < len(feats) and i < 12:
+        f = feats[i]
+        if reasons[i] in ("", "nav", "short") and _BREADCRUMB.match(f.text) and f.n_words <= 25:
+            reasons[i] = "breadcrumb"
+        elif not reasons[i]:
+            break
+        i += 1
+
+
+def _disclaimer_tail(feats: list[Feat], reasons: list[str]) -> None:
+    """A disclaimer header ("Disclaimer:") takes the paragraph after it along."""
+    for i, f in enumerate(feats[:-1]):
+        if reasons[i] == "disclaimer" and f.n_words <= 4 and f.text.rstrip().endswith(":"):
+            if not reasons[i + 1]:
+                reasons[i + 1] = "disclaimer"
+
+
+def _is_prose(f: Feat) -> bool:
+    if f.n_words >= 30 and (f.n_sent >= 1 or f.stop >= 0.1):
+        return True
+    if f.n_words >= 6 and f.ends_sentence and f.upper < 0.7:
+        return True
+    return f.n_words >= 12 and f.n_sent >= 1
+
+
+def _is_heading(f: Feat) -> bool:
+    return 1 <= f.n_words <= 20 and f.n_chars <= 200 and not (f.ends_sentence and f.n_sent > 1)
+
+
+def _body_region(feats: list[Feat], reasons: list[str], body: list[bool]) -> tuple[int, int]:
+    """Maximum-sum contiguous segment: prose +length, removed/short blocks a small cost."""
+    best, best_se = 0.0, (0, -1)
+    cur, cur_start = 0.0, 0
+    for i, f in enumerate(feats):
+        if body[i]:
+            s = float(min(f.n_chars, 2000))
+        elif reasons[i]:
+            s = -_COST_REMOVED
+        elif _is_heading(f):
+            s = -_COST_HEADING
+        else:
+            s = -_COST_OTHER - 0.3 * f.n_chars
+        if cur <= 0:
+            cur, cur_start = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_se = cur, (cur_start, i)
+    return best_se
+
+
+def _find_title(
+    feats: list[Feat], reasons: list[str], body: list[bool], first: int, hint: str
+) -> int | None:
+    """The title: a headline on the body's topic just before it, or a one-sentence lead."""
+    if hint:
+        h = norm(hint)
+        return next((i for i, f in enumerate(feats) if f.norm == h), None)
+    vocab = _vocab(feats, reasons, body)
+    window = [i for i in range(max(0, first - 12), first) if not reasons[i]][-6:]
+    best, best_ov = None, 0.0
+    for i in window:
+        f = feats[i]
+        if f.n_words < 3 or f.n_chars > 250 or f.n_sent > 1:
+            continue
+        cw = content_words(f.words)
+        ov = len(cw & vocab) / len(cw) if cw else 0.0
+        if ov >= 0.5:  # the earliest strong match: a subtitle may follow the title
+            return i
+        if ov > best_ov:
+            best, best_ov = i, ov
+    if best is not None and best_ov >= _TITLE_TOPIC:
+        return best
+    # no headline before the body: a lone first sentence followed by a longer paragraph
+    if first < len(feats) and body[first] and not reasons[first]:
+        f = feats[first]
+        nxt = next((j for j in range(first + 1, len(feats)) if not reasons[j]), None)
+        if (
+            f.n_sent <= 1
+            and f.n_words <= 30
+            and f.n_chars <= 250
+            and nxt is not None
+            and body[nxt]
+            and feats[nxt].n_chars > f.n_chars
+        ):
+            return first
+    return None
+
+
+def _vocab(feats: list[Feat], reasons: list[str], body: list[bool]) -> set[str]:
+    """Topic words of the kept prose."""
+    out: set[str] = set()
+    for i, f in enumerate(feats):
+        if body[i] and not reasons[i]:
+            out |= content_words(f.words)
+    return out
+
+
+def _mark_title_copies(
+    feats: list[Feat], reasons: list[str], title: str, title_i: int | None
+) -> None:
+    if not title:
+        return
+    t = norm(title)
+    for i, f in enumerate(feats):
+        if i == title_i or reasons[i] == "breadcrumb":
+            continue
+        if f.norm == t or (len(t) > 20 and t in f.norm and f.n_chars < len(title) + 40):
+            reasons[i] = "title-copy"
+
+
+def _section_end(
+    feats: list[Feat], reasons: list[str], body: list[bool], start: int, end: int
+) -> int:
+    """A "Related posts" / "Comments" header after body text ends the article there."""
+    seen_body = False
+    for i in range(start, len(feats)):
+        if body[i] and not reasons[i]:
+            seen_body = True
+        sec = feats[i].section_end
+        if sec and seen_body:
+            for j in range(i, len(feats)):
+                if not reasons[j] or j == i:
+                    reasons[j] = sec
+            return min(end, i - 1)
+    return end
+
+
+def _assign(
+    feats: list[Feat],
+    reasons: list[str],
+    body: list[bool],
+    start: int,
+    end: int,
+    title_i: int | None,
+    trusted: bool,
+) -> list[str]:
+    """Kind of each kept block (p, heading, quote, dateline); reasons for the others."""
+    kinds = [""] * len(feats)
+    for i, f in enumerate(feats):
+        if reasons[i] or i == title_i:
+            continue
+        if body[i]:
+            kinds[i] = "p"
+            continue
+        if _DATELINE_LINE.match(f.text):
+            kinds[i] = "dateline"
+            continue
+        inside = start <= i <= end or (title_i is not None and title_i < i < start)
+        if (
+            inside
+            and _is_heading(f)
+            and _heading_shape(f)
+            and (trusted or _leads_to_prose(reasons, body, i))
+        ):
+            kinds[i] = "quote" if f.quoted else "heading"
+        elif trusted and f.n_words >= 2:
+            kinds[i] = "p"
+        else:
+            reasons[i] = f.widget or ("short" if f.n_words <= 12 else "off-topic")
+    return kinds
+
+
+def _leads_to_prose(reasons: list[str], body: list[bool], i: int) -> bool:
+    """A subheading is followed by prose (at most one more heading line in between)."""
+    seen = 0
+    for j in range(i + 1, len(body)):
+        if reasons[j]:
+            continue
+        if body[j]:
+            return True
+        seen += 1
+        if seen > 1:
+            return False
+    return False
+
+
+def _heading_shape(f: Feat) -> bool:
+    """Subheadings start with a capital, a digit or a quote and are not a lone lowercase word."""
+    t = f.text.lstrip()
+    first = t[:1]
+    if f.n_words == 1:
+        return first.isupper() and f.n_chars >= 4
+    return first.isupper() or first.isdigit() or first in "\"“‘'«"
+
+
+def _topic_filter(
+    feats: list[Feat], reasons: list[str], body: list[bool], start: int, end: int
+) -> None:
+    """Prose outside the body region stays only if it shares the body's topic."""
+    vocab: set[str] = set()
+    for i in range(start, end + 1):
+        if body[i] and not reasons[i]:
+            vocab |= content_words(feats[i].words)
+    for i, f in enumerate(feats):
+        if not body[i] or reasons[i] or start <= i <= end:
+            continue
+        cw = content_words(f.words)
+        if not vocab or not cw or len(cw & vocab) / len(cw) < _ON_TOPIC:
+            reasons[i] = "off-topic"
+
+
+# Reasons the rules are sure about; the learned model only arbitrates the others.
+_SOFT_REASONS = frozenset({"short", "off-topic"})
+
+
+@dataclass(frozen=True)
+class _Model:
+    w1: list[float]  # stage 1: block features
+    b1: float
+    w2: list[float]  # stage 2: block features + stage-1 probabilities around the block
+    b2: float
+    threshold: float
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model | None:
+    """Logistic weights trained by bench/train_clean_model.py (None: rules only)."""
+    path = Path(__file__).resolve().parents[1] / "models" / "clean_blocks.json"
+    if not path.exists():
+        return None
+    m = json.loads(path.read_text(encoding="utf-8"))
+    if m.get("features") != FEATURE_NAMES:
+        return None
+    return _Model(m["w1"], m["b1"], m["w2"], m["b2"], m["threshold"])
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def context_vectors(vectors: list[list[float]], p1: list[float]) -> list[list[float]]:
+    """Stage-2 inputs: each block's features plus stage-1 probabilities of its neighbours."""
+    n = len(p1)
+    out = []
+    for i, x in enumerate(vectors):
+        prev1 = p1[i - 1] if i > 0 else 0.0
+        next1 = p1[i + 1] if i + 1 < n else 0.0
+        near = [p1[j] for j in range(max(0, i - 3), min(n, i + 4)) if j != i]
+        wide = [p1[j] for j in range(max(0, i - 8), min(n, i + 9)) if j != i]
+        out.append(
+            x
+            + [
+                p1[i],
+                prev1,
+                next1,
+                sum(near) / len(near) if near else 0.0,
+                max(near) if near else 0.0,
+                sum(wide) / len(wide) if wide else 0.0,
+            ]
+        )
+    return out
+
+
+def stage1(vectors: list[list[float]], hard: list[bool], w: list[float], b: float) -> list[float]:
+    return [
+        0.0 if h else _sigmoid(b + sum(wi * v for wi, v in zip(w, x, strict=True)))
+        for x, h in zip(vectors, hard, strict=True)
+    ]
+
+
+FEATURE_NAMES = [
+    "rule_keep",
+    "prose",
+    "in_region",
+    "log_chars",
+    "words",
+    "ends_sentence",
+    "sentences",
+    "stopwords",
+    "upper",
+    "widget_cover",
+    "quoted",
+    "heading",
+    "leads_to_prose",
+    "topic",
+    "prev_prose",
+    "next_prose",
+    "prev_removed",
+    "next_removed",
+    "position",
+    "region_dist",
+    "digits",
+    "punct",
+    "commas",
+    "lower_start",
+    "word_len",
+    "near_chars",
+    "near_prose",
+    "short",
+    "colon_end",
+    "separators",
+    "reason_short",
+    "reason_off_topic",
+    "before_region",
+    "after_region",
+    "prev_log_chars",
+    "next_log_chars",
+    "prev2_prose",
+    "next2_prose",
+    "all_caps",
+    "date_or_time",
+    "url_or_mail",
+    "ellipsis_end",
+    "prose_x_region",
+    "prose_x_topic",
+    "short_x_region",
+    "heading_x_leads",
+    "rule_x_near_prose",
+    "topic_x_out",
+]
+_DATE_OR_TIME = re.compile(
+    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
+)
+_URL_OR_MAIL = re.compile(r"https?://|www\.|@\w")
+_PUNCT = re.compile(r"[^\w\s]")
+_SEPARATORS = re.compile(r"[|•·»›/]")
+
+
+def block_vectors(
+    feats: list[Feat],
+    reasons: list[str],
+    kinds: list[str],
+    body: list[bool],
+    start: int,
+    end: int,
+) -> list[list[float]]:
+    """One feature vector per block (FEATURE_NAMES), for the model and its training."""
+    n = len(feats)
+    vocab: set[str] = set()
+    for i in range(start, end + 1):
+        if kinds[i] == "p":
+            vocab |= content_words(feats[i].words)
+    hard = [bool(r) and r not in _SOFT_REASONS for r in reasons]
+    prose = [body[i] and not hard[i] for i in range(n)]
+    out = []
+    for i, f in enumerate(feats):
+        prev = next((j for j in range(i - 1, -1, -1) if not hard[j]), None)
+        nxt = next((j for j in range(i + 1, n) if not hard[j]), None)
+        near = range(max(0, i - 3), min(n, i + 4))
+        cw = content_words(f.words)
+        chars = max(1, f.n_chars)
+        dist = 0 if start <= i <= end else (start - i if i < start else i - end)
+        out.append(
+            [
+                1.0 if kinds[i] else 0.0,
+                1.0 if prose[i] else 0.0,
+                1.0 if dist == 0 else 0.0,
+                math.log1p(f.n_chars) / 8,
+                min(f.n_words, 60) / 60,
+                1.0 if f.ends_sentence else 0.0,
+                min(f.n_sent, 10) / 10,
+                f.stop,
+                f.upper,
+                f.widget_cover,
+                1.0 if f.quoted else 0.0,
+                1.0 if _is_heading(f) and _heading_shape(f) else 0.0,
+                1.0 if _leads_to_prose(reasons, body, i) else 0.0,
+                len(cw & vocab) / len(cw) if cw and vocab else 0.0,
+                1.0 if prev is not None and prose[prev] else 0.0,
+                1.0 if nxt is not None and prose[nxt] else 0.0,
+                1.0 if i > 0 and hard[i - 1] else 0.0,
+                1.0 if i + 1 < n and hard[i + 1] else 0.0,
+                i / n,
+                math.log1p(dist) / 5,
+                sum(c.isdigit() for c in f.text) / chars,
+                len(_PUNCT.findall(f.text)) / chars,
+                f.text.count(",") / max(1, f.n_words),
+                1.0 if f.text[:1].islower() else 0.0,
+                min(sum(len(w) for w in f.words) / max(1, f.n_words), 15) / 15,
+                math.log1p(sum(feats[j].n_chars for j in near) / len(near)) / 8,
+                sum(prose[j] for j in near) / len(near),
+                1.0 if f.n_chars < 30 else 0.0,
+                1.0 if f.text.rstrip().endswith(":") else 0.0,
+                min(len(_SEPARATORS.findall(f.text)), 5) / 5,
+                1.0 if reasons[i] == "short" else 0.0,
+                1.0 if reasons[i] == "off-topic" else 0.0,
+                1.0 if i < start else 0.0,
+                1.0 if i > end else 0.0,
+                math.log1p(feats[prev].n_chars) / 8 if prev is not None else 0.0,
+                math.log1p(feats[nxt].n_chars) / 8 if nxt is not None else 0.0,
+                1.0 if i > 1 and prose[i - 2] else 0.0,
+                1.0 if i + 2 < n and prose[i + 2] else 0.0,
+                1.0 if f.text.isupper() else 0.0,
+                1.0 if _DATE_OR_TIME.search(f.text) else 0.0,
+                1.0 if _URL_OR_MAIL.search(f.text) else 0.0,
+                1.0 if f.text.rstrip().endswith(("...", "…", "[…]", "[...]")) else 0.0,
+            ]
+        )
+        x = out[-1]
+        # a few interactions the linear model cannot form by itself
+        x += [
+            x[1] * x[2],
+            x[1] * x[13],
+            x[27] * x[2],
+            x[11] * x[12],
+            x[0] * x[26],
+            x[13] * (1 - x[2]),
+        ]
+    return out
+
+
+def _apply_model(st: _State) -> None:
+    model = _model()
+    if model is None:
+        return
+    feats, reasons, kinds, body = st.feats, st.reasons, st.kinds, st.body
+    vectors = block_vectors(feats, reasons, kinds, body, st.start, st.end)
+    free = _free(st)
+    p1 = stage1(vectors, [not f for f in free], model.w1, model.b1)
+    for i, x in enumerate(context_vectors(vectors, p1)):
+        if not free[i]:
+            continue
+        z = model.b2 + sum(w * v for w, v in zip(model.w2, x, strict=True))
+        # the rules' own decision counts: the model must be this sure to overturn it
+        keep = z >= model.threshold + (-_MARGIN_DROP if kinds[i] else _MARGIN_ADD)
+        if keep and not kinds[i]:
+            f = feats[i]
+            kinds[i] = "p" if body[i] or not _is_heading(f) else "quote" if f.quoted else "heading"
+            reasons[i] = ""
+        elif not keep and kinds[i] in ("p", "heading", "quote"):
+            kinds[i] = ""
+            reasons[i] = "off-topic" if body[i] else "short"
+
+
+def _dateline(paragraphs: list[Block]) -> str:
+    for b in reversed(paragraphs):
+        if b.kind == "dateline":
+            m = _DATELINE_LINE.match(b.text)
+            return m.group(1).strip() if m else b.text.strip(" -–—")
+    if not paragraphs:
+        return ""
+    m = _DATELINE_END.search(paragraphs[-1].text)
+    if m and not m.group(1).strip().isdigit():
+        return m.group(1).strip(" .")
+    first = next((b for b in paragraphs if b.kind == "p"), None)
+    if first is not None:
+        m = _DATELINE_START.match(first.text)
+        if m and len(m.group(1).split()) <= 3:
+            return m.group(1).strip(" .")
+    return ""
+
+
+def _result(feats: list[Feat], reasons: list[str], kinds: list[str], title: str) -> CleanResult:
+    kept: list[Block] = []
+    removed: list[Block] = []
+    counts: dict[str, int] = {}
+    for i, f in enumerate(feats):
+        if kinds[i]:
+            kept.append(Block(text=f.text, index=i, kind=kinds[i]))
+        elif reasons[i]:
+            removed.append(Block(text=f.text, index=i, reason=reasons[i]))
+            counts[reasons[i]] = counts.get(reasons[i], 0) + 1
+    return CleanResult(
+        title=title, paragraphs=kept, removed=removed, dateline=_dateline(kept), reasons=counts
+    )

@@ -1,0 +1,128 @@
+"""Near-duplicate detection: MinHash (datasketch) over word shingles + banded LSH.
+
+A syndicated copy (same agency text, small edits) is marked ``duplicate_of`` the
+canonical article: the first one seen. Signatures persist in the DuckDB table
+``link_minhash`` (one row per canonical article: id, signature blob); the band
+buckets are rebuilt from it when a linker opens the store, and new rows are
+appended at ``flush`` — adding an article never rewrites the index.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+
+from gundem.link.features import tr_lower, words
+from gundem.model import Article
+
+NUM_PERM = 64
+THRESHOLD = 0.55  # estimated Jaccard of 3-word shingles above which a text is a copy
+SHINGLE = 3
+
+TABLE_SQL = """
+CREATE TABLE IF NOT EXISTS link_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB)
+"""
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    return MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    toks = [tr_lower(w) for w in words(text)]
+    if len(toks) < k:
+        return {" ".join(toks).encode()} if toks else set()
+    return {" ".join(toks[i : i + k]).encode() for i in range(len(toks) - k + 1)}
+
+
+def signature(text: str) -> np.ndarray:
+    m = MinHash(num_perm=NUM_PERM, seed=7, permutations=_permutations(), scheme="affine32")
+    sh = shingles(text)
+    if sh:
+        m.update_batch(list(sh))
+    return m.hashvalues.astype(np.uint32)
+
+
+class DedupIndex:
+    """In-memory LSH buckets over the signatures of canonical articles."""
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.bands, self.rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+        self.buckets: list[dict[int, list[str]]] = [{} for _ in range(self.bands)]
+        self.sigs: dict[str, np.ndarray] = {}
+        self._new: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.sigs)
+
+    def _keys(self, sig: np.ndarray) -> list[int]:
+        r = self.rows
+        return [hash(sig[b * r : (b + 1) * r].tobytes()) for b in range(self.bands)]
+
+    def query(self, sig: np.ndarray) -> str | None:
+        """The canonical article this signature copies, or None."""
+        cands: set[str] = set()
+        for b, key in enumerate(self._keys(sig)):
+            ids = self.buckets[b].get(key)
+            if ids:
+                cands.update(ids)
+        best, best_j = None, self.threshold
+        for cid in sorted(cands):
+            j = float(np.mean(self.sigs[cid] == sig))
+            if j >= best_j and (best is None or j > best_j):
+                best, best_j = cid, j
+        return best
+
+    def insert(self, article_id: str, sig: np.ndarray, new: bool = True) -> None:
+        if article_id in self.sigs:
+            return
+        self.sigs[article_id] = sig
+        for b, key in enumerate(self._keys(sig)):
+            self.buckets[b].setdefault(key, []).append(article_id)
+        if new:
+            self._new.append(article_id)
+
+    def check(self, article: Article) -> str | None:
+        """Return the canonical id if ``article`` is a near-copy, else index it and return None."""
+        sig = signature(article.title + "\n" + article.text)
+        dup = self.query(sig)
+        if dup is None:
+            self.insert(article.id, sig)
+        return dup
+
+    # -- persistence -----------------------------------------------------------------
+    def load(self, con) -> None:  # con: duckdb connection
+        con.execute(TABLE_SQL)
+        cur = con.cursor()
+        cur.execute("SELECT article_id, sig FROM link_minhash")
+        while batch := cur.fetchmany(5000):
+            for aid, blob in batch:
+                self.insert(aid, np.frombuffer(bytes(blob), dtype=np.uint32), new=False)
+
+    def flush(self, con) -> None:
+        if not self._new:
+            return
+        import pyarrow as pa
+
+        con.execute(TABLE_SQL)
+        tbl = pa.table(
+            {
+                "article_id": self._new,
+                "sig": [self.sigs[a].tobytes() for a in self._new],
+            }
+        )
+        con.register("_gundem_minhash_new", tbl)
+        try:
+            con.execute(
+                "INSERT INTO link_minhash SELECT article_id, sig FROM _gundem_minhash_new "
+                "ON CONFLICT DO NOTHING"
+            )
+        finally:
+            con.unregister("_gundem_minhash_new")
+        self._new = []

@@ -1,0 +1,272 @@
+"""The corpus-level link stage: near-duplicates → events → stories → summaries.
+
+Incremental: the indexes live in the store (tables ``link_minhash``, ``link_events``,
+``link_df``, ``link_stories``) and are loaded once per ``Linker``; linking one more
+article scores it against candidate events only and rewrites only the events and
+stories it touched.
+
+    from gundem.link.linker import Linker, link_new
+    stats = link_new(store)                    # every article without an event
+    event_id, story_id = Linker(store).add(a)  # one article (stored if new)
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from gundem.link.compare import compare_story, event_facts
+from gundem.link.dedup import DedupIndex
+from gundem.link.events import EventIndex, EventState
+from gundem.link.features import day_number, to_title
+from gundem.link.stories import StoryIndex, StoryState
+from gundem.model import Article, Event, Story
+from gundem.store.db import Store
+from gundem.summarize import group_quotes, headline, participants_and_place, summary
+
+CHUNK = 2000
+PENDING_KEY = "link.pending"
+_IN = "WHERE {col} IN (SELECT unnest(?::VARCHAR[]))"
+TITLE_TYPES = ("GPE", "X", "NORP", "ORG", "PERSON", "LOC")
+
+
+class Linker:
+    def __init__(self, store: Store, summarize: bool = True) -> None:
+        self.store = store
+        self.summarize = summarize
+        con = store.con
+        self.dedup = DedupIndex()
+        self.dedup.load(con)
+        self.events = EventIndex()
+        self.events.load(con)
+        self.stories = StoryIndex(self.events)
+        self.stories.load(con)
+        self._links: dict[str, tuple[str, str | None]] = {}  # article -> (event, duplicate_of)
+
+    # -- linking ------------------------------------------------------------------------
+    def _event_of(self, article_id: str) -> str | None:
+        if article_id in self._links:
+            return self._links[article_id][0]
+        row = self.store.con.execute(
+            "SELECT event_id FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def link_one(self, article: Article) -> str:
+        """Assign one article to an event (state in memory until ``finalize``)."""
+        dup = self.dedup.check(article)
+        ev_id = self._event_of(dup) if dup else None
+        if dup and ev_id and ev_id in self.events.events:
+            ev = self.events.events[ev_id]
+            if article.id not in ev.duplicate_ids:
+                ev.duplicate_ids.append(article.id)
+            self.events.dirty.add(ev_id)
+            self._links[article.id] = (ev_id, dup)
+            return ev_id
+        ev_id = self.events.assign(article)
+        self._links[article.id] = (ev_id, None)
+        return ev_id
+
+    def add(self, article: Article) -> tuple[str, str | None]:
+        """Store (if new), link and finalize one article: (event_id, story_id)."""
+        if not self.store.has_article(article.id):
+            self.store.add_article(article)
+        else:
+            ev = self._event_of(article.id)
+            if ev and ev in self.events.events:
+                return ev, self.events.events[ev].story_id
+        ev_id = self.link_one(article)
+        self.finalize()
+        return ev_id, self.events.events[ev_id].story_id
+
+    def pending_ids(self) -> list[str]:
+        rows = self.store.con.execute(
+            "SELECT id FROM articles WHERE event_id IS NULL "
+            "ORDER BY published NULLS LAST, added_at, id"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def link_pending(self, chunk: int = CHUNK, finalize_every: int = 0) -> dict[str, int]:
+        """Link every stored article that has no event yet, in (published, id) order."""
+        ids = self.pending_ids()
+        done = 0
+        for i in range(0, len(ids), chunk):
+            part = ids[i : i + chunk]
+            order = {aid: k for k, aid in enumerate(part)}
+            arts = sorted(
+                self.store.iter_articles(_IN.format(col="id"), [part]), key=lambda a: order[a.id]
+            )
+            for a in arts:
+                self.link_one(a)
+                done += 1
+            if finalize_every and done % finalize_every < chunk:
+                self.finalize()
+        stats = self.finalize()
+        stats["linked"] = done
+        return stats
+
+    # -- finalize -----------------------------------------------------------------------------
+    def finalize(self) -> dict[str, int]:
+        """Thread new events into stories, persist links/state, rebuild touched events+stories."""
+        ev_idx, st_idx = self.events, self.stories
+        dirty = sorted(
+            ev_idx.dirty,
+            key=lambda e: (ev_idx.event_date(ev_idx.events[e])[0] or "9999", e),
+        )
+        for eid in dirty:
+            st_idx.assign(ev_idx.events[eid])
+        dirty_events = sorted(ev_idx.dirty)
+        dirty_stories = sorted(st_idx.dirty)
+        # 1) links and linker state, atomically; remember what still needs a record
+        pending = self.store.get_state(PENDING_KEY) or {"events": [], "stories": []}
+        dirty_events = sorted(set(dirty_events) | set(pending["events"]))
+        dirty_stories = sorted(set(dirty_stories) | set(pending["stories"]))
+        with self.store.transaction() as con:
+            self._write_links(con, dirty_events)
+            self.dedup.flush(con)
+            ev_idx.flush(con)
+            st_idx.flush(con)
+            self.store.set_state(PENDING_KEY, {"events": dirty_events, "stories": dirty_stories})
+        # 2) event and story records (readers see committed links); facts go to the state
+        records = self._build_events([e for e in dirty_events if e in ev_idx.events])
+        with self.store.transaction() as con:
+            for rec in records:
+                self.store.put_event(rec)
+            ev_idx.dirty = set(dirty_events) & set(ev_idx.events)
+            ev_idx.flush(con)  # again: the events' facts
+            for sid in dirty_stories:
+                if sid in st_idx.stories:
+                    self.store.put_story(self.build_story(st_idx.stories[sid], records))
+            self.store.set_state(PENDING_KEY, {"events": [], "stories": []})
+        ev_idx.dirty = set()
+        self._links = {}
+        return {
+            "events_touched": len(dirty_events),
+            "stories_touched": len(dirty_stories),
+            "events": len(ev_idx.events),
+            "stories": len(st_idx.stories),
+        }
+
+    def _write_links(self, con, dirty_events: list[str]) -> None:
+        import pyarrow as pa
+
+        if self._links:
+            ids = sorted(self._links)
+            tbl = pa.table(
+                {
+                    "id": ids,
+                    "event_id": [self._links[i][0] for i in ids],
+                    "duplicate_of": [self._links[i][1] for i in ids],
+                }
+            )
+            con.register("_gundem_links", tbl)
+            try:
+                con.execute(
+                    "UPDATE articles SET event_id = t.event_id, duplicate_of = t.duplicate_of "
+                    "FROM _gundem_links t WHERE articles.id = t.id"
+                )
+            finally:
+                con.unregister("_gundem_links")
+        if dirty_events:
+            tbl = pa.table(
+                {
+                    "id": dirty_events,
+                    "story_id": [self.events.events[e].story_id for e in dirty_events],
+                }
+            )
+            con.register("_gundem_ev_story", tbl)
+            try:
+                con.execute(
+                    "UPDATE articles SET story_id = t.story_id "
+                    "FROM _gundem_ev_story t WHERE articles.event_id = t.id"
+                )
+            finally:
+                con.unregister("_gundem_ev_story")
+
+    def _articles_by_event(self, event_ids: list[str]):
+        for i in range(0, len(event_ids), 500):
+            part = event_ids[i : i + 500]
+            groups: dict[str, list[Article]] = defaultdict(list)
+            for a in self.store.iter_articles(_IN.format(col="event_id"), [part]):
+                groups[a.event_id or ""].append(a)
+            for eid in part:
+                yield eid, groups.get(eid, [])
+
+    def _build_events(self, event_ids: list[str]) -> list[Event]:
+        out = []
+        for eid, arts in self._articles_by_event(event_ids):
+            ev = self.events.events[eid]
+            dup = set(ev.duplicate_ids)
+            canon = [a for a in arts if a.id not in dup] or arts
+            date, date_from = self.events.event_date(ev)
+            ev.facts = event_facts(canon, day_number(date))
+            rec = Event(
+                id=eid, date=date, date_from=date_from, article_ids=[a.id for a in canon],
+                story_id=ev.story_id,
+            )  # fmt: skip
+            rec.participants, rec.place = participants_and_place(canon)
+            rec.headline = headline(canon)
+            if self.summarize:
+                rec.summary = summary(canon)
+                rec.quotes = group_quotes(canon)
+            out.append(rec)
+        return out
+
+    def story_title(self, st: StoryState) -> str:
+        score: Counter[str] = Counter()
+        for eid in st.event_ids:
+            ev = self.events.events.get(eid)
+            if not ev:
+                continue
+            for key, n in ev.names.items():
+                typ = key.split("|", 1)[0]
+                if typ in TITLE_TYPES:
+                    name = ev.display.get(key) or to_title(key.split("|", 1)[1])
+                    # present in many events > mentioned often; countries first
+                    bonus = 2.0 if typ in ("GPE", "X") else 1.0
+                    if ev.locative.get(key, 0) * 2 >= n:
+                        bonus *= 0.3  # where, not who
+                    score[name] += bonus * (1.0 + min(n, 5) / 10)
+        names = [n for n, _ in score.most_common(2)]
+        return " – ".join(sorted(names, key=lambda n: -score[n])) if names else st.id
+
+    def build_story(self, st: StoryState, fresh: list[Event]) -> Story:
+        by_id = {e.id: e for e in fresh}
+        missing = [e for e in st.event_ids if e not in by_id]
+        if missing:
+            import json
+
+            rows = self.store.con.execute(
+                "SELECT data FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))", [missing]
+            ).fetchall()
+            for (data,) in rows:
+                d = json.loads(data)
+                by_id[d["id"]] = Event(**d)
+        timeline: list[dict[str, Any]] = []
+        facts = []
+        for eid in st.event_ids:
+            rec = by_id.get(eid)
+            ev: EventState | None = self.events.events.get(eid)
+            if rec is None or ev is None:
+                continue
+            timeline.append(
+                {
+                    "date": rec.date, "date_from": rec.date_from, "event_id": eid,
+                    "headline": rec.headline, "place": rec.place,
+                    "articles": len(rec.article_ids),
+                }
+            )  # fmt: skip
+            facts.append({"id": eid, "date": rec.date, "facts": ev.facts})
+        timeline.sort(key=lambda t: (t["date"] is None, t["date"] or "", t["event_id"]))
+        return Story(
+            id=st.id,
+            title=self.story_title(st),
+            event_ids=[t["event_id"] for t in timeline],
+            timeline=timeline,
+            conflicts=compare_story(facts),
+        )
+
+
+def link_new(store: Store, summarize: bool = True) -> dict[str, int]:
+    """Link all articles not yet linked (what ``gundem run`` calls after ingest)."""
+    return Linker(store, summarize=summarize).link_pending()
