@@ -64,3 +64,30 @@ def test_tables_and_exports() -> None:
     dates = [t["date"] for t in tl["timeline"] if t["date"]]
     assert dates == sorted(dates)
     assert story_timeline(s, "zzzz") is None
+
+
+def test_report_renders_offline_in_headless_chromium(tmp_path) -> None:
+    """A screenshot in Debian's Chromium with networking off shows the report renders."""
+    import os
+
+    import pytest
+
+    if not os.path.exists("/usr/bin/chromium"):
+        pytest.skip("no /usr/bin/chromium (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    out = write_report(_linked_store(), tmp_path / "report.html")
+    shot = tmp_path / "report.png"
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(out.as_uri())
+        assert page.locator("section.story").count() >= 1
+        assert page.locator("ol.timeline li").count() >= 2
+        assert page.locator("article.event").first.is_visible()
+        page.screenshot(path=str(shot), full_page=True)
+        browser.close()
+    assert all(u.startswith("file:") for u in requests), requests  # nothing from the network
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000

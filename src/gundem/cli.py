@@ -403,3 +403,101 @@ def serve(
     _open(db, read_only=True).close()
     console.print(f"gundem on http://{host}:{port}/ (API docs at /docs)")
     serve_app(db, host=host, port=port, api_key=api_key)
+
+
+# -- entities, quotes, NER -------------------------------------------------------------------
+train_app = typer.Typer(help="Train the models gundem ships (reproducibly, from allowed data).")
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("ner")
+def train_ner_cmd(
+    out: Path | None = typer.Option(None, "--out", help="Model file (default: the packaged one)."),
+    max_iterations: int = typer.Option(150, "--iterations"),
+) -> None:
+    """Train the Turkish NER model from ../shared/data/turkish-wiki-ner plus our news set."""
+    from gundem.ner.train import MODEL_PATH, train_ner
+
+    with err_console.status("training the CRF (a few minutes)…"):
+        scores = train_ner(out_path=out or MODEL_PATH, max_iterations=max_iterations)
+    for key, value in scores.items():
+        console.print(f"{key}: {value}")
+
+
+@app.command()
+def ner(
+    conll: Path = typer.Argument(
+        ..., help="CoNLL file: token in the first column, blank line between sentences."
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: stdout)."),
+) -> None:
+    """Tag a CoNLL file: writes token<TAB>BIO-tag, one line per input token."""
+    from gundem.ner.tagger import tag_conll
+
+    if not conll.is_file():
+        err_console.print(f"[red]error:[/] {conll}: no such file")
+        raise typer.Exit(2)
+    tag_conll(conll, out if out else sys.stdout)
+
+
+@app.command()
+def entities(
+    db: str = DbOption,
+    type_: str | None = typer.Option(None, "--type", help="PERSON, ORG, GPE, LOC, FAC, NORP."),
+    top: int = typer.Option(30, "--top", "-n"),
+) -> None:
+    """List entities with how many articles name them, and the aliases seen."""
+    with _open(db, read_only=True) as store:
+        rows = store.entity_counts(type_.upper() if type_ else None, top)
+    table = Table(
+        "entity", "type", "articles", "mentions", "aliases", title=f"top {len(rows)} entities"
+    )
+    for name, typ, n_articles, n_mentions, aliases in rows:
+        table.add_row(name, typ, str(n_articles), str(n_mentions), ", ".join(aliases[:6]))
+    console.print(table)
+
+
+@app.command()
+def entity(
+    name: str = typer.Argument(..., help="Entity name or alias, e.g. 'Kim Jong Un'."),
+    db: str = DbOption,
+) -> None:
+    """Show where an entity appears and in what roles."""
+    with _open(db, read_only=True) as store:
+        rows = store.entity_articles(name)
+    if not rows:
+        err_console.print(f"[red]error:[/] no entity named {name!r}")
+        raise typer.Exit(2)
+    table = Table("article", "date", "outlet", "title", "mentions", "roles", title=rows[0][0])
+    for _canon, aid, published, outlet, title, mentions, roles in rows:
+        table.add_row(
+            aid[:10], published or "—", outlet or "", title or "", str(mentions), ", ".join(roles)
+        )
+    console.print(table)
+
+
+@app.command()
+def quotes(
+    db: str = DbOption,
+    speaker: str | None = typer.Option(
+        None, "--speaker", "-s", help="Only this speaker (name or part of it)."
+    ),
+    limit: int = typer.Option(50, "--limit", "-n"),
+) -> None:
+    """List quotes with their speakers, cue verbs and sources."""
+    from gundem.turkish import casefold_tr
+
+    want = casefold_tr(speaker) if speaker else None
+    table = Table("speaker", "kind", "cue", "quote", "source")
+    shown = 0
+    with _open(db, read_only=True) as store:
+        for article in store.iter_articles():
+            for q in article.quotes:
+                if want and want not in casefold_tr(q.speaker or ""):
+                    continue
+                if shown < limit:
+                    source = f"{article.outlet or article.source} {article.published or ''} [{article.id[:8]}]"
+                    table.add_row(q.speaker or "?", q.kind, q.cue, q.text[:240], source)
+                shown += 1
+    table.title = f"{shown} quotes" + (f" (showing {limit})" if shown > limit else "")
+    console.print(table)

@@ -13,6 +13,7 @@ from gundem.clean.page import raw_id
 from gundem.clean.repeated import RepeatTracker
 from gundem.engine.dask import DaskEngine
 from gundem.engine.local import LocalEngine
+from gundem.extract.resolve import EntityResolver
 from gundem.ingest.errors import IngestError
 from gundem.ingest.files import read_inputs
 from gundem.ingest.web import Fetcher
@@ -20,6 +21,7 @@ from gundem.model import Article, RawDoc
 from gundem.store.db import Store, text_hash
 
 BATCH = 64
+RESOLVER_KEY = "entities.resolver"
 
 
 @dataclass
@@ -61,6 +63,8 @@ def run(
     t0 = time.perf_counter()
     tracker = RepeatTracker()
     ids, texts = store.known_hashes()
+    resolver = EntityResolver.from_state(store.get_state(RESOLVER_KEY))
+    batches = 0
 
     def record_error(err: IngestError) -> None:
         stats.errors[err.kind] += 1
@@ -92,15 +96,32 @@ def run(
                 else:
                     ids.add(result.id)
                     texts.add(h)
-                    fresh.append(result)
+                    fresh.append(resolve_corpus_entities(result, resolver))
                     stats.languages[result.language or "?"] += 1
                 if on_item:
                     on_item(stats, result)
             # One transaction per batch: a crash loses whole articles, never half of one.
             stats.articles += store.add_articles(fresh)
+            batches += 1
+            if fresh and batches % 20 == 0:  # the full state is rewritten: not every batch
+                store.set_state(RESOLVER_KEY, resolver.to_state())
+    store.set_state(RESOLVER_KEY, resolver.to_state())
     stats.seconds = time.perf_counter() - t0
     store.add_run(started, datetime.now(UTC), inputs, stats.as_dict())
     return stats
+
+
+def resolve_corpus_entities(article: Article, resolver: EntityResolver) -> Article:
+    """Give entities their corpus-wide ids and names (spelling variants merged); quote
+    speakers follow their entity's new canonical name."""
+    before = {e.name: e for e in article.entities}
+    resolver.resolve_article(article)
+    renamed = {old: e.name for old, e in before.items() if old != e.name}
+    ids = {e.name: e.id for e in article.entities}
+    for q in article.quotes:
+        q.speaker = renamed.get(q.speaker, q.speaker) if q.speaker else q.speaker
+        q.speaker_id = ids.get(q.speaker or "", "")
+    return article
 
 
 def make_engine(name: str, workers: int, with_extract: bool) -> LocalEngine | DaskEngine:

@@ -22,10 +22,6 @@ NUM_PERM = 64
 THRESHOLD = 0.55  # estimated Jaccard of 3-word shingles above which a text is a copy
 SHINGLE = 3
 
-TABLE_SQL = """
-CREATE TABLE IF NOT EXISTS link_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB)
-"""
-
 
 @lru_cache(maxsize=1)
 def _permutations() -> np.ndarray:
@@ -98,7 +94,6 @@ class DedupIndex:
 
     # -- persistence -----------------------------------------------------------------
     def load(self, con) -> None:  # con: duckdb connection
-        con.execute(TABLE_SQL)
         cur = con.cursor()
         cur.execute("SELECT article_id, sig FROM link_minhash")
         while batch := cur.fetchmany(5000):
@@ -110,7 +105,6 @@ class DedupIndex:
             return
         import pyarrow as pa
 
-        con.execute(TABLE_SQL)
         tbl = pa.table(
             {
                 "article_id": self._new,

@@ -43,9 +43,6 @@ W_SAME_STATEMENT = 0.2  # extra weight of quote overlap above 0.2: the same stat
 W_PENALTY = 0.2  # participants the event always has and the article lacks, and vice versa
 W_PLACE = 0.3  # the event happened somewhere the article never puts anything
 
-TABLE_SQL = "CREATE TABLE IF NOT EXISTS link_events (id VARCHAR PRIMARY KEY, data JSON)"
-DF_SQL = "CREATE TABLE IF NOT EXISTS link_df (key VARCHAR PRIMARY KEY, df INTEGER)"
-
 
 @dataclass
 class ArticleFeatures:
@@ -390,8 +387,6 @@ class EventIndex:
 
     # -- persistence ------------------------------------------------------------------------
     def load(self, con) -> None:
-        con.execute(TABLE_SQL)
-        con.execute(DF_SQL)
         for key, df in con.execute("SELECT key, df FROM link_df").fetchall():
             self.df[key] = df
         cur = con.cursor()
@@ -422,8 +417,6 @@ class EventIndex:
     def flush(self, con) -> None:
         import pyarrow as pa
 
-        con.execute(TABLE_SQL)
-        con.execute(DF_SQL)
         if self.dirty:
             ids = sorted(self.dirty)
             tbl = pa.table({"id": ids, "data": [self.events[i].to_json() for i in ids]})

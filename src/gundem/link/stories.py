@@ -27,7 +27,6 @@ STORY_CORE = 0.5  # a name is core to a story when this share of its events has 
 MAX_ENTS = 40
 MAX_TERMS = 120
 POSTING_CAP = 64
-TABLE_SQL = "CREATE TABLE IF NOT EXISTS link_stories (id VARCHAR PRIMARY KEY, data JSON)"
 
 
 def _norm(d: dict[str, float], n: int) -> dict[str, float]:
@@ -171,7 +170,6 @@ class StoryIndex:
 
     # -- persistence --------------------------------------------------------------------
     def load(self, con) -> None:
-        con.execute(TABLE_SQL)
         for (data,) in con.execute("SELECT data FROM link_stories").fetchall():
             st = StoryState.from_json(data)
             self.stories[st.id] = st
@@ -182,7 +180,6 @@ class StoryIndex:
             return
         import pyarrow as pa
 
-        con.execute(TABLE_SQL)
         ids = sorted(self.dirty)
         tbl = pa.table({"id": ids, "data": [self.stories[i].to_json() for i in ids]})
         con.register("_gundem_st_new", tbl)

@@ -40,6 +40,12 @@ CREATE TABLE IF NOT EXISTS errors (
 CREATE TABLE IF NOT EXISTS events (id VARCHAR PRIMARY KEY, story_id VARCHAR, date VARCHAR, data JSON);
 CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, data JSON);
 CREATE TABLE IF NOT EXISTS state (key VARCHAR PRIMARY KEY, value JSON);
+-- linking state (gundem.link): MinHash signatures, per-event and per-story features,
+-- document frequencies of words and names
+CREATE TABLE IF NOT EXISTS link_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB);
+CREATE TABLE IF NOT EXISTS link_events (id VARCHAR PRIMARY KEY, data JSON);
+CREATE TABLE IF NOT EXISTS link_stories (id VARCHAR PRIMARY KEY, data JSON);
+CREATE TABLE IF NOT EXISTS link_df (key VARCHAR PRIMARY KEY, df INTEGER);
 CREATE TABLE IF NOT EXISTS runs (
     started TIMESTAMP, finished TIMESTAMP, inputs JSON, stats JSON
 );
@@ -236,3 +242,35 @@ class Store:
     def stories(self) -> list[Story]:
         rows = self.con.execute("SELECT data FROM stories ORDER BY id").fetchall()
         return [Story(**json.loads(r[0])) for r in rows]
+
+    # -- entity queries (CLI, API) -----------------------------------------------------
+    def entity_counts(self, type_: str | None = None, top: int = 30) -> list[tuple]:
+        """(name, type, articles, mentions, aliases) for the most-named entities."""
+        where = "WHERE ae.type = ?" if type_ else ""
+        rows = self.con.execute(
+            f"""SELECT e.name, e.type, count(DISTINCT ae.article_id), sum(ae.mentions),
+                       list(DISTINCT a.alias)
+                FROM article_entities ae JOIN entities e ON e.id = ae.entity_id,
+                     unnest(from_json(ae.aliases, '["VARCHAR"]')) AS a(alias)
+                {where}
+                GROUP BY e.name, e.type ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?""",
+            [type_, top] if type_ else [top],
+        ).fetchall()
+        return [(n, t, c, m, sorted(a)) for n, t, c, m, a in rows]
+
+    def entity_articles(self, name: str) -> list[tuple]:
+        """Articles naming an entity (by canonical name or any alias, case-insensitive)."""
+        return [
+            (canon, aid, pub, outlet, title, mentions, json.loads(roles or "[]"))
+            for canon, aid, pub, outlet, title, mentions, roles in self.con.execute(
+                """SELECT DISTINCT e.name, a.id, a.published, a.outlet, a.title, ae.mentions, ae.roles
+                   FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                   JOIN articles a ON a.id = ae.article_id
+                   WHERE ae.entity_id IN (
+                       SELECT entity_id FROM article_entities x
+                       WHERE lower(x.name) = lower(?)
+                          OR list_contains(from_json(lower(x.aliases), '["VARCHAR"]'), lower(?)))
+                   ORDER BY a.published NULLS LAST""",
+                [name, name],
+            ).fetchall()
+        ]
