@@ -83,33 +83,14 @@ def evaluate(db: str, qs: list[dict[str, Any]], verbose: bool = False, label: st
     return out
 
 
-def _process(pipeline: Any, raw: Any) -> Any:
-    """The real pipeline; when a stage of another issue is missing, the stages that import."""
-    import importlib
-
-    a = pipeline.process(raw)
-    if hasattr(a, "entities"):
-        return a
-    a = pipeline.process(raw, with_extract=False)
-    if not hasattr(a, "entities"):
-        return None
-    for mod, fn in pipeline.EXTRACT_STAGES:
-        try:  # e.g. a model not trained yet in this checkout
-            a = getattr(importlib.import_module(mod), fn)(a)
-        except Exception:
-            continue
-    return a
-
-
 def _pipeline_db(arts: list[Any], path: str) -> str | None:
-    try:
-        from gundem import pipeline
-    except Exception:
-        return None
+    from gundem import pipeline
+    from gundem.ingest.errors import IngestError
+
     with Store(path) as st:
         for raw in raw_docs(arts):
-            res = _process(pipeline, raw)
-            if res is not None:
+            res = pipeline.process(raw)
+            if not isinstance(res, IngestError):
                 st.add_article(res)
     return path
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,12 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     return SEEDS
+
+
+def load_bench(name: str):
+    """Import bench/NAME.py as a module, so a test can run a benchmark's main()."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -5,7 +5,6 @@ Asserts with single words, figures and ids only; no seed sentence is copied here
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -16,37 +15,17 @@ if not SEEDS.is_dir():
 pipeline = pytest.importorskip("gundem.pipeline")
 
 from gundem.ask import answer  # noqa: E402
-from gundem.model import RawDoc  # noqa: E402
+from gundem.engine.run import run  # noqa: E402
 from gundem.store.db import Store  # noqa: E402
 from gundem.store.search import SearchIndex, fold  # noqa: E402
-
-
-def _process(raw: RawDoc):
-    a = pipeline.process(raw)
-    if hasattr(a, "entities"):
-        return a
-    # a stage of another issue may be missing: run the ones that import
-    a = pipeline.process(raw, with_extract=False)
-    if not hasattr(a, "entities"):
-        return None
-    for mod, fn in pipeline.EXTRACT_STAGES:
-        try:  # e.g. a model not trained yet in this checkout
-            a = getattr(importlib.import_module(mod), fn)(a)
-        except Exception:
-            continue
-    return a
 
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory):
     db = str(tmp_path_factory.mktemp("seeds") / "s.duckdb")
     st = Store(db)
-    for p in sorted(SEEDS.glob("*.txt")):
-        a = _process(RawDoc(source=str(p), data=p.read_bytes()))
-        if a is not None:
-            st.add_article(a)
-    if st.count() < 5:
-        pytest.skip("pipeline could not process the seeds")
+    stats = run([str(SEEDS)], st)
+    assert stats.articles == 5, stats
     idx = SearchIndex(db)
     idx.update(st)
     yield st, idx

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import load_bench
 
 from gundem.extract.claims import extract_claims
 from gundem.extract.numbers import parse_digits, parse_number_words
@@ -110,16 +110,8 @@ def test_number_inside_quote_takes_speaker():
     assert (c.value, c.unit, c.attributed_to) == (12, "hastane", "Ayşe Yıldırım")
 
 
-def _load_bench(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.timeout(120)
 def test_claims_eval_targets(capsys):
-    res = _load_bench("claims").main()
+    res = load_bench("claims").main()
     assert res["gold_claims"] >= 100
     assert res["claim_f1"] >= 0.9

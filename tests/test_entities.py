@@ -2,12 +2,9 @@
 
 import json
 
-import pytest
-
 from gundem.extract.entities import extract_entities, resolve_role, role_key
 from gundem.extract.resolve import EntityResolver, canonical_key, edit_distance_le1
 from gundem.model import Article
-from gundem.ner.paths import MODEL_PATH
 
 TEXT = (
     "MOSKOVA (AA) - Rusya Devlet Başkanı Vladimir Putin, Kuzey Kore lideri Kim Jong-un’a "
@@ -52,7 +49,6 @@ def test_role_key():
     assert role_key("hava durumu") is None
 
 
-@pytest.mark.skipif(not MODEL_PATH.exists(), reason="NER model not trained")
 def test_extract_entities_article():
     art = extract_entities(Article(id="t", source="t", text=TEXT))
     by_name = {e.name: e for e in art.entities}
@@ -86,7 +82,6 @@ def test_extract_entities_article():
     assert len(pyong) == 1 and len(pyong[0].mentions) == 2
 
 
-@pytest.mark.skipif(not MODEL_PATH.exists(), reason="NER model not trained")
 def test_corpus_resolution_across_articles():
     r = EntityResolver()
     a1 = extract_entities(Article(id="a", source="a", text=TEXT))

@@ -11,13 +11,11 @@ import pytest
 from gundem.extract.entities import extract_entities
 from gundem.extract.resolve import EntityResolver
 from gundem.model import Article
-from gundem.ner.paths import MODEL_PATH
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 pytestmark = [
     pytest.mark.skipif(not SEEDS.is_dir(), reason="no ../shared/seeds"),
-    pytest.mark.skipif(not MODEL_PATH.exists(), reason="NER model not trained"),
 ]
 
 EXPECTED = ["Vladimir Putin", "Kim Jong-un", "Andrey Belousov", "No Kwang-chol", "Ri Hi Yong"]

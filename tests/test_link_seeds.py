@@ -6,7 +6,6 @@ single words only; no seed sentence is copied here.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -14,50 +13,21 @@ import pytest
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
-def _articles():
-    if not SEEDS.is_dir() or len(list(SEEDS.glob("*.txt"))) < 5:
-        pytest.skip("seeds absent")
-    files = pytest.importorskip("gundem.ingest.files")
-    page = pytest.importorskip("gundem.clean.page")
-    stages = []
-    try:
-        pipeline = importlib.import_module("gundem.pipeline")
-        specs = pipeline.EXTRACT_STAGES
-    except ImportError:
-        specs = ()
-    for mod, fn in specs:
-        try:
-            stages.append(getattr(importlib.import_module(mod), fn))
-        except (ImportError, AttributeError):
-            continue
-    if not any("entities" in getattr(s, "__module__", "") for s in stages):
-        pytest.skip("entity extraction not available yet")
-    out = {}
-    for raw in files.read_inputs(sorted(str(p) for p in SEEDS.glob("*.txt"))):
-        if not hasattr(raw, "data"):
-            pytest.skip(f"seed not readable: {raw}")
-        a = page.to_article(raw)
-        for stage in stages:
-            try:
-                a = stage(a)
-            except Exception as exc:  # upstream not ready (e.g. NER model not trained yet)
-                pytest.skip(f"upstream stage unavailable: {type(exc).__name__}")
-        out[Path(raw.source).name[:3]] = a
-    return out
-
-
 @pytest.fixture(scope="module")
 def linked():
+    """The seeds through the real path: `gundem run` (ingest, clean, extract, store, link)."""
+    if not SEEDS.is_dir() or len(list(SEEDS.glob("*.txt"))) < 5:
+        pytest.skip("seeds absent")
+    from gundem.engine.run import run
     from gundem.link.linker import link_new
     from gundem.store.db import Store
 
-    arts = _articles()
     store = Store(":memory:")
-    for a in arts.values():
-        store.add_article(a)
+    assert run([str(SEEDS)], store).articles == 5
     link_new(store)
-    ev = {k: store.get_article(a.id).event_id for k, a in arts.items()}
-    st = {k: store.get_article(a.id).story_id for k, a in arts.items()}
+    arts = {Path(a.source).name[:3]: a for a in store.iter_articles()}
+    ev = {k: a.event_id for k, a in arts.items()}
+    st = {k: a.story_id for k, a in arts.items()}
     yield arts, store, ev, st
     store.close()
 

@@ -2,13 +2,9 @@
 
 import io
 
-import pytest
-
 from gundem.ner.conll import fix_bio, read_conll, score, spans
 from gundem.ner.paths import MODEL_PATH, NEWS_DATA_DIR
 from gundem.ner.tagger import tag_conll, tag_tokens
-
-pytestmark = pytest.mark.skipif(not MODEL_PATH.exists(), reason="NER model not trained")
 
 
 def test_model_is_small():
@@ -35,8 +31,19 @@ def test_split_suffix_tokens_are_outside():
 
 
 def test_all_caps_dateline():
-    toks = ["MOSKOVA", "(", "AA", ")", "-", "Rusya", "Dışişleri", "Bakanlığı", "açıklama",
-            "yaptı", "."]
+    toks = [
+        "MOSKOVA",
+        "(",
+        "AA",
+        ")",
+        "-",
+        "Rusya",
+        "Dışişleri",
+        "Bakanlığı",
+        "açıklama",
+        "yaptı",
+        ".",
+    ]
     ents = _ents(toks, tag_tokens(toks))
     assert ("MOSKOVA", "GPE") in ents
     assert ("AA", "ORG") in ents

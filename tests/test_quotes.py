@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import load_bench
 
 from gundem.extract.quotes import extract_quotes, find_quote_spans
 from gundem.model import Article, Entity
@@ -181,17 +181,9 @@ def test_empty_text():
     assert _quotes("") == []
 
 
-def _load_bench(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.timeout(120)
 def test_quotes_eval_targets(capsys):
-    res = _load_bench("quotes").main()
+    res = load_bench("quotes").main()
     assert res["gold_quotes"] >= 80
     assert res["quote_f1"] >= 0.92
     assert res["speaker_accuracy"] >= 0.92

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("tantivy")
-
 from gundem.model import Article, Entity  # noqa: E402
 from gundem.store.db import Store  # noqa: E402
 from gundem.store.search import SearchFilters, SearchIndex, analyze, fold, sentences  # noqa: E402
@@ -37,7 +35,10 @@ def test_turkish_folding_and_stems() -> None:
     assert fold("İSTANBUL IŞIK") == "istanbul ışık"
     assert analyze("Putin’in") == ["putin"] and analyze("Putin'den") == ["putin"]
     assert analyze("askerlerini") == ["asker"]
-    assert sentences("Prof. Dr. Ali geldi. Kim “Evet.” dedi.") == ["Prof. Dr. Ali geldi.", "Kim “Evet.” dedi."]
+    assert sentences("Prof. Dr. Ali geldi. Kim “Evet.” dedi.") == [
+        "Prof. Dr. Ali geldi.",
+        "Kim “Evet.” dedi.",
+    ]
 
 
 def test_suffixes_and_case(store_index) -> None:
@@ -48,7 +49,9 @@ def test_suffixes_and_case(store_index) -> None:
     assert idx.search("istanbul")[0].article_id == "a3"
     assert idx.search("ışık")[0].article_id == "a3"
     top = idx.search("Belousov", level="article")[0]
-    assert top.article_id == "a1" and top.title == "Savunma Bakanı ziyareti" and "Belousov" in top.text
+    assert (
+        top.article_id == "a1" and top.title == "Savunma Bakanı ziyareti" and "Belousov" in top.text
+    )
 
 
 def test_filters(store_index) -> None:

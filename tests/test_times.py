@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import load_bench
 
 from gundem.extract.times import extract_times
 from gundem.model import Article
@@ -90,16 +90,8 @@ def test_false_friends_are_not_dates():
     assert _times("NIS’e göre şu an dünya genelinde maden ocağında çalışanlar var.") == []
 
 
-def _load_bench(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.timeout(120)
 def test_times_eval_targets(capsys):
-    res = _load_bench("times").main()
+    res = load_bench("times").main()
     assert res["gold_times"] >= 100
     assert res["time_value_accuracy"] >= 0.9
