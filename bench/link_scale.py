@@ -86,6 +86,8 @@ def main() -> None:
     done = 0
     gen_s = load_s = link_s = link_cpu = 0.0
     i = 0
+    walls: list[float] = []
+    cpus: list[float] = []
     for mark in marks:
         batch = []
         tg = time.perf_counter()
@@ -105,11 +107,17 @@ def main() -> None:
         done += len(batch)
         per = dt / max(len(batch), 1) * 1000
         lab = _label(mark)
+        walls.append(per)
+        cpus.append(dc / max(len(batch), 1) * 1000)
         print(f"ms_per_article_at_{lab}: {per:.3f}")
         print(f"cpu_ms_per_article_at_{lab}: {dc / max(len(batch), 1) * 1000:.3f}")
         print(f"articles_at_{lab}: {done}")
         print(f"events_at_{lab}: {stats['events']}")
     print(f"articles: {done}")
+    # flatness: the largest deviation of a segment's time per article from their mean
+    for name, xs in (("wall", walls), ("cpu", cpus)):
+        mean = sum(xs) / len(xs)
+        print(f"{name}_per_article_max_deviation_pct: {max(abs(x - mean) / mean for x in xs) * 100:.1f}")
     print(f"generate_seconds: {gen_s:.1f}")
     print(f"bulk_load_seconds: {load_s:.1f}")
     print(f"link_total_seconds: {link_s:.1f}")
