@@ -29,7 +29,7 @@ from gundem.clean import boilerplate as B  # noqa: E402
 from gundem.clean.html import flatten_html  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "gundem" / "models" / "clean_blocks.json"
-SNIPPET_WEIGHT = 100.0
+SNIPPET_WEIGHT = 300.0
 
 
 def page_rows(
@@ -56,7 +56,7 @@ def page_rows(
     return xs, ys, ws, free
 
 
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1e-4) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1e-5) -> np.ndarray:
     """Weighted logistic regression by Newton's method; last weight is the bias."""
     x1 = np.hstack([x, np.ones((len(x), 1))])
     beta = np.zeros(x1.shape[1])

@@ -121,6 +121,14 @@ for _k, _sw in enumerate(STOPWORDS.values()):
 _SECTION_END_RES = {
     r: re.compile(r"^(?:" + _alternation(w) + r")$") for r, w in SECTION_END.items()
 }
+# A longer header that starts with a "related" phrase ("Related Topics", "Weitere Artikel zum
+# Thema") or holds a multi-word one ("Die meistgelesenen Artikel", "Articles les plus lus").
+_RELATED_HEAD = re.compile(
+    r"^(?:"
+    + _alternation(SECTION_END["related"])
+    + r")|"
+    + _alternation([w for w in SECTION_END["related"] if " " in w or w.endswith("*")])
+)
 
 
 @dataclass(slots=True)
@@ -223,6 +231,15 @@ def _widget(words: list[str], text: str) -> tuple[str, float]:
         return ("disclaimer", 0.5) if "\u00a9" in text else ("", 0.0)
     best = max(hits, key=hits.__getitem__)
     return best, min(hits[best] / sum(len(w) for w in words), 1.0)
+
+
+def related_head(f: Feat) -> bool:
+    """A longer "related" header than ``Feat.section_end`` knows: short, no sentence end."""
+    return (
+        f.n_words <= 8
+        and not f.text.rstrip().endswith((".", "!", "?"))
+        and bool(_RELATED_HEAD.search(f.norm))
+    )
 
 
 def content_words(words: list[str]) -> set[str]:

@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from gundem.clean.blocks import Feat, block_key, content_words, features, norm, split_blocks
+from gundem.clean.blocks import (
+    Feat,
+    block_key,
+    content_words,
+    features,
+    norm,
+    related_head,
+    split_blocks,
+)
 from gundem.model import Block
 
 __all__ = ["CleanResult", "block_key", "clean_text", "clean_blocks"]
@@ -38,6 +46,13 @@ _CONSENT_ASK = re.compile(
     r"einwilligung\w*|kabul\w*|onay\w*|accepter|acepta\w*|privacy|datenschutz\w*)\b"
 )
 _BREADCRUMB = re.compile(r"^\d{1,2}\.\s+\S")
+# A picture credit or source line: "Foto: dpa", "Erdölpumpen im Abendrot. Bild: X/Y".
+_CREDIT = re.compile(
+    r"(?:^|[\s,.(|/])(?:fotos?|photos?|bild(?:er|quelle)?|images?|credits?|quelle|source|"
+    r"picture|fotograf\w*|photograph\w*|bildnachweis|foto credit|photo credit|image credit)"
+    r"\s*:\s*\S",
+    re.IGNORECASE,
+)
 _BREADCRUMB_SEP = re.compile(r"\s(?:[>»/|›]|->)\s")
 
 # Region scores: prose counts for its length, other blocks cost a little.
@@ -120,7 +135,7 @@ def _rules(
         start, end = 0, len(feats) - 1
     else:
         start, end = _body_region(feats, reasons, body)
-    end = _section_end(feats, reasons, body, start, end)
+    end = _section_end(feats, reasons, body, start, end, trusted)
     if not trusted:
         _topic_filter(feats, reasons, body, start, end)
     first = next((i for i, k in enumerate(body) if k and not reasons[i]), start)
@@ -146,8 +161,17 @@ def _free(st: _State) -> list[bool]:
         i != t
         and (not r or r in _SOFT_REASONS)
         and not (t is not None and t < i < st.start and st.kinds[i])
+        and not _between_prose(st, i)
         for i, r in enumerate(st.reasons)
     ]
+
+
+def _between_prose(st: _State, i: int) -> bool:
+    """A subheading kept by the rules right between two body paragraphs of the region."""
+    if st.kinds[i] != "heading" or not st.start < i < st.end:
+        return False
+    kept = [j for j in (i - 1, i + 1) if st.kinds[j] == "p" and st.body[j]]
+    return len(kept) == 2
 
 
 def _hard_reasons(
@@ -168,6 +192,8 @@ def _hard_reasons(
             reasons[i] = "cookie"
         elif f.slug:
             reasons[i] = "reactions"
+        elif not trusted and f.n_words <= 20 and _CREDIT.search(f.text):
+            reasons[i] = "credit"
         elif f.n_words == 0:
             reasons[i] = "short"
         elif corpus_counts and _repeated_in_corpus(f, corpus_counts):
@@ -344,14 +370,20 @@ def _mark_title_copies(
 
 
 def _section_end(
-    feats: list[Feat], reasons: list[str], body: list[bool], start: int, end: int
+    feats: list[Feat], reasons: list[str], body: list[bool], start: int, end: int, trusted: bool
 ) -> int:
-    """A "Related posts" / "Comments" header after body text ends the article there."""
+    """A "Related posts" / "Comments" header after body text ends the article there.
+
+    Without markup a longer "related" header counts too ("Die meistgelesenen Artikel"); an
+    extractor's main text (``trusted``) may hold such a line in the article's own link box.
+    """
     seen_body = False
     for i in range(start, len(feats)):
         if body[i] and not reasons[i]:
             seen_body = True
         sec = feats[i].section_end
+        if not sec and not trusted and seen_body and related_head(feats[i]):
+            sec = "related"
         if sec and seen_body:
             for j in range(i, len(feats)):
                 if not reasons[j] or j == i:
@@ -542,6 +574,12 @@ FEATURE_NAMES = [
     "heading_x_leads",
     "rule_x_near_prose",
     "topic_x_out",
+    "run_len",
+    "near_hard",
+    "key_value",
+    "prose_dist",
+    "digit_start",
+    "short_x_prose_near",
 ]
 _DATE_OR_TIME = re.compile(
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
@@ -549,6 +587,7 @@ _DATE_OR_TIME = re.compile(
 _URL_OR_MAIL = re.compile(r"https?://|www\.|@\w")
 _PUNCT = re.compile(r"[^\w\s]")
 _SEPARATORS = re.compile(r"[|•·»›/]")
+_KEY_VALUE = re.compile(r"^[^:.!?]{1,40}:\s+\S")
 
 
 def block_vectors(
@@ -567,6 +606,30 @@ def block_vectors(
             vocab |= content_words(feats[i].words)
     hard = [bool(r) and r not in _SOFT_REASONS for r in reasons]
     prose = [body[i] and not hard[i] for i in range(n)]
+    # length of the run of non-prose blocks each block sits in (a menu is a long run)
+    run = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and not prose[j]:
+            j += 1
+        for k in range(i, j):
+            run[k] = j - i
+        i = max(j, i + 1)
+    # blocks to the nearest prose block
+    pdist = [n] * n
+    last = None
+    for i in range(n):
+        if prose[i]:
+            last = i
+        if last is not None:
+            pdist[i] = i - last
+    last = None
+    for i in range(n - 1, -1, -1):
+        if prose[i]:
+            last = i
+        if last is not None:
+            pdist[i] = min(pdist[i], last - i)
     out = []
     for i, f in enumerate(feats):
         prev = next((j for j in range(i - 1, -1, -1) if not hard[j]), None)
@@ -631,6 +694,15 @@ def block_vectors(
             x[0] * x[26],
             x[13] * (1 - x[2]),
         ]
+        pd = 1.0 / (1 + pdist[i])
+        x += [
+            math.log1p(run[i]) / 5,
+            sum(hard[j] for j in near) / len(near),
+            1.0 if _KEY_VALUE.match(f.text) else 0.0,
+            pd,
+            1.0 if f.text[:1].isdigit() else 0.0,
+            x[27] * pd,
+        ]
     return out
 
 
@@ -641,6 +713,7 @@ def _apply_model(st: _State) -> None:
     feats, reasons, kinds, body = st.feats, st.reasons, st.kinds, st.body
     vectors = block_vectors(feats, reasons, kinds, body, st.start, st.end)
     free = _free(st)
+    rule_kinds, rule_reasons = kinds[:], reasons[:]
     p1 = stage1(vectors, [not f for f in free], model.w1, model.b1)
     for i, x in enumerate(context_vectors(vectors, p1)):
         if not free[i]:
@@ -655,6 +728,8 @@ def _apply_model(st: _State) -> None:
         elif not keep and kinds[i] in ("p", "heading", "quote"):
             kinds[i] = ""
             reasons[i] = "off-topic" if body[i] else "short"
+    if "p" in rule_kinds and "p" not in kinds:  # the model may trim the article, not empty it
+        kinds[:], reasons[:] = rule_kinds, rule_reasons
 
 
 def _dateline(paragraphs: list[Block]) -> str:

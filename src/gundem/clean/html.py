@@ -38,6 +38,12 @@ def _tree(html: str | bytes | HtmlElement) -> HtmlElement | None:
     return load_html(html)
 
 
+def _hidden(el: HtmlElement) -> bool:
+    """Not rendered: the ``hidden`` attribute (inline display:none is often revealed by a
+    script, e.g. a "read more" fold, so that text stays)."""
+    return "hidden" in el.attrib
+
+
 def flatten_html(html: str | bytes) -> str:
     """The whole page as text: one block per block-level element, blocks split by a blank line."""
     tree = _tree(html)
@@ -62,8 +68,8 @@ def flatten_html(html: str | bytes) -> str:
             continue
         tag = tag.lower()
         if event == "start":
-            if tag in _SKIP_TAGS:
-                walker.skip_subtree()
+            if tag in _SKIP_TAGS or _hidden(el):
+                walker.skip_subtree()  # its end event still comes
                 continue
             if tag in _BLOCK_TAGS:
                 flush()
