@@ -130,13 +130,16 @@ class Linker:
         # 2) event and story records (readers see committed links); facts go to the state
         records = self._build_events([e for e in dirty_events if e in ev_idx.events])
         with self.store.transaction() as con:
-            for rec in records:
-                self.store.put_event(rec)
+            self.store.put_events(records)
             ev_idx.dirty = set(dirty_events) & set(ev_idx.events)
             ev_idx.flush(con)  # again: the events' facts
-            for sid in dirty_stories:
-                if sid in st_idx.stories:
-                    self.store.put_story(self.build_story(st_idx.stories[sid], records))
+            self.store.put_stories(
+                [
+                    self.build_story(st_idx.stories[sid], records)
+                    for sid in dirty_stories
+                    if sid in st_idx.stories
+                ]
+            )
             self.store.set_state(PENDING_KEY, {"events": [], "stories": []})
         ev_idx.dirty = set()
         self._links = {}

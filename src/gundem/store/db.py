@@ -58,6 +58,11 @@ ARTICLE_COLS = (
 )  # fmt: skip
 
 
+def _to_json(record: Event | Story) -> str:
+    # the fields are plain lists and dicts: no need for asdict's deep copy
+    return json.dumps(vars(record), ensure_ascii=False)
+
+
 def text_hash(article: Article) -> str:
     return content_id(" ".join(article.text.split()), prefix=article.title.strip() + "\n")
 
@@ -220,23 +225,41 @@ class Store:
 
     # -- events and stories ----------------------------------------------------------
     def put_event(self, event: Event) -> None:
-        from dataclasses import asdict
+        self.put_events([event])
 
-        self.con.execute(
-            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?)",
-            [event.id, event.story_id, event.date, json.dumps(asdict(event), ensure_ascii=False)],
+    def put_events(self, events: list[Event]) -> None:
+        """Insert or replace event records in one bulk statement."""
+        self._bulk_replace(
+            "events",
+            {
+                "id": [e.id for e in events],
+                "story_id": [e.story_id for e in events],
+                "date": [e.date for e in events],
+                "data": [_to_json(e) for e in events],
+            },
         )
+
+    def _bulk_replace(self, table: str, columns: dict[str, list]) -> None:
+        import pyarrow as pa
+
+        if not columns["id"]:
+            return
+        self.con.register("_gundem_bulk", pa.table(columns))
+        try:
+            self.con.execute(f"INSERT OR REPLACE INTO {table} SELECT * FROM _gundem_bulk")
+        finally:
+            self.con.unregister("_gundem_bulk")
 
     def events(self) -> list[Event]:
         rows = self.con.execute("SELECT data FROM events ORDER BY date NULLS LAST, id").fetchall()
         return [Event(**json.loads(r[0])) for r in rows]
 
     def put_story(self, story: Story) -> None:
-        from dataclasses import asdict
+        self.put_stories([story])
 
-        self.con.execute(
-            "INSERT OR REPLACE INTO stories VALUES (?, ?)",
-            [story.id, json.dumps(asdict(story), ensure_ascii=False)],
+    def put_stories(self, stories: list[Story]) -> None:
+        self._bulk_replace(
+            "stories", {"id": [s.id for s in stories], "data": [_to_json(s) for s in stories]}
         )
 
     def stories(self) -> list[Story]:
