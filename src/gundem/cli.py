@@ -229,14 +229,6 @@ def errors(db: str = DbOption) -> None:
     console.print(table)
 
 
-def main() -> None:  # pragma: no cover
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
-
-
 # -- events and stories --------------------------------------------------------------------
 @app.command()
 def events(db: str = DbOption, limit: int = typer.Option(50, "--limit", "-n")) -> None:
@@ -501,3 +493,7 @@ def quotes(
                 shown += 1
     table.title = f"{shown} quotes" + (f" (showing {limit})" if shown > limit else "")
     console.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -110,6 +110,14 @@ class ArticleView:
     def indices_between(self, start: int, end: int) -> list[int]:
         return [i for i, (s, e) in enumerate(self.spans) if s < max(end, start + 1) and e > start]
 
+    def quote_indices(self, q: Quote) -> list[int]:
+        """Sentences a quote spans: by its offsets, else where its text is found."""
+        idxs = self.indices_between(q.start, q.end) if q.end > q.start else []
+        if not idxs:
+            i = self.find(q.text)
+            idxs = [i] if i >= 0 else []
+        return idxs
+
     def find(self, needle: str) -> int:
         """Index of the sentence holding ``needle`` (first 40 chars), -1 if absent."""
         if not needle:
@@ -234,10 +242,7 @@ def _said(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str
         for q in v.a.quotes:
             if not _speaker_matches(q, speaker):
                 continue
-            idxs = v.indices_between(q.start, q.end) if q.end > q.start else []
-            if not idxs:
-                i = v.find(q.text)
-                idxs = [i] if i >= 0 else []
+            idxs = v.quote_indices(q)
             if not idxs:
                 continue
             if targets:
@@ -275,10 +280,7 @@ def _who_said(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict
             cover = sum(1 for t in frag if t in qs) / len(frag)
             if cover < 0.6:
                 continue
-            idxs = v.indices_between(q.start, q.end) if q.end > q.start else []
-            if not idxs:
-                i = v.find(q.text)
-                idxs = [i] if i >= 0 else []
+            idxs = v.quote_indices(q)
             if not idxs:
                 continue
             cue = f" ({q.cue})" if q.cue else ""

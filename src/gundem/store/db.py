@@ -104,12 +104,6 @@ class Store:
         row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
-    def find_text(self, article: Article) -> str | None:
-        row = self.con.execute(
-            "SELECT id FROM articles WHERE text_hash = ? LIMIT 1", [text_hash(article)]
-        ).fetchone()
-        return row[0] if row else None
-
     def add_article(self, article: Article) -> bool:
         """Write one article (and its entity rows) in one transaction. False if already there."""
         return self.add_articles([article]) == 1
