@@ -41,13 +41,13 @@ def test_digits_turkish_notation():
 
 
 def test_thousands_with_unit_and_case_suffix():
-    c = _one("Kuzey Kore’nin Rusya’ya 11 bin Kuzey Kore askerini göndermesi dikkat çekti.")
+    c = _one("Pyongyang’ın cepheye 11 bin Kuzey Kore askerini yolladığı öne sürüldü.")
     assert (c.value, c.unit, c.qualifier) == (11000, "asker", "")
 
 
 def test_qualifier_and_acronym_source():
-    c = _one("Güney Kore Ulusal İstihbarat Servisi’ne (NIS) göre savaşta yaklaşık 2 bin "
-             "Kuzey Kore askeri öldürüldü.")
+    c = _one("Güney Kore Ulusal İstihbarat Servisi’ne (NIS) göre çatışmalarda yaklaşık 2 bin "
+             "Kuzey Kore askeri hayatını kaybetti.")
     assert (c.value, c.unit, c.qualifier, c.attributed_to) == (2000, "asker", "yaklaşık", "NIS")
 
 
@@ -57,9 +57,9 @@ def test_apostrophe_source():
 
 
 def test_sources_plural():
-    c = _one("Ukrayna, ABD ve Güney Kore kaynaklarına göre Kuzey Kore binlerce asker gönderdi.")
+    c = _one("Japonya, Kanada ve Polonya kaynaklarına göre Pyongyang binlerce asker yolladı.")
     assert c.value is None and c.qualifier == "binlerce" and c.unit == "asker"
-    assert c.attributed_to == "Ukrayna, ABD ve Güney Kore kaynakları"
+    assert c.attributed_to == "Japonya, Kanada ve Polonya kaynakları"
 
 
 def test_money_and_percent():
@@ -79,7 +79,7 @@ def test_word_numbers_with_people_only():
 
 
 def test_exclusions_dates_years_ordinals_times():
-    text = ("İki lider, 2’nci Dünya Savaşı’nın sona ermesinin 80’inci yıldönümünde 3 Eylül "
+    text = ("Heyetler, 2’nci turun ardından 80’inci kuruluş yıl dönümünde 3 Eylül "
             "2025’te saat 14.30’da bir araya geldi. Anlaşma 2024 yılında imzalandı. "
             "BIST 100 endeksi yükseldi.")
     assert _claims(text) == []

@@ -49,11 +49,11 @@ Sorumluluk Reddi Beyanı:
 
 Lorem ipsum dolor sit amet, consectetur adipiscing elit. Pellentesque habitant morbi tristique senectus et netus.
 
-E-posta adresiniz yayınlanmayacak. Gerekli alanlar * ile işaretlenmişlerdir
+E-posta adresiniz kimseyle paylaşılmaz. Zorunlu alanlar * ile belirtilmiştir
 
 Giriş Yap
 
-Üyelik avantajlarından yararlanmak için hemen giriş yapın veya hesap oluşturun!
+Üyelere özel içerikler için hemen oturum açın ya da ücretsiz kaydolun!
 
 İlgili Haberler
 

@@ -72,8 +72,8 @@ def beijing(outlet: str, published: str | None, variant: int) -> Article:
     texts = [
         (
             "Putin ile Kim Pekin'de bir araya geldi",
-            "Rusya Devlet Başkanı Vladimir Putin, Kuzey Kore lideri Kim Jong-un ile Çin'in "
-            "başkenti Pekin'de görüştü. Görüşmede askeri işbirliği ve savunma ortaklığı ele "
+            "Rusya Devlet Başkanı Vladimir Putin ve Kuzey Kore lideri Kim Jong-un, "
+            "Pekin'de, Çin'in başkentinde görüştü. Görüşmede askeri işbirliği ve savunma ortaklığı ele "
             "alındı.\n\nPutin, \"Ortaklığımız her alanda güçleniyor\" dedi. Kim de "
             "\"Rus halkının yanında durmaya devam edeceğiz\" ifadesini kullandı.",
             [("Vladimir Putin", "Ortaklığımız her alanda güçleniyor"),

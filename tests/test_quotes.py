@@ -124,7 +124,7 @@ def test_indirect_speech():
 
 
 def test_scare_quote_is_fragment_without_speaker():
-    qs = _quotes("Batı başkentleri bu işbirliğini “yeni bir tehdit ekseni” olarak "
+    qs = _quotes("Muhalefet partileri bu planı “sessiz bir teslimiyet” olarak "
                  "nitelendiriyor.")
     assert [(q.kind, q.speaker) for q in qs] == [("fragment", None)]
 

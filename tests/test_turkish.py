@@ -49,7 +49,7 @@ def test_sentences_ordinal_and_lowercase_continuation():
 
 
 def test_tokenize_splits_apostrophe_suffixes_with_spans():
-    text = "Putin’den Kim Jong-un’a mesaj: NIS’e göre 14.30'da 1.000 asker."
+    text = "Putin’den Kim Jong-un’a yanıt geldi; NIS’e göre 14.30'da 1.000 asker."
     toks = tokenize(text)
     words = [t.text for t in toks]
     assert words[:5] == ["Putin", "’den", "Kim", "Jong-un", "’a"]
