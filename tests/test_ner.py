@@ -2,9 +2,12 @@
 
 import io
 
+from gundem.ner.brackets import read_bracketed
 from gundem.ner.conll import fix_bio, read_conll, score, spans
 from gundem.ner.paths import MODEL_PATH, NEWS_DATA_DIR
-from gundem.ner.tagger import tag_conll, tag_tokens
+from gundem.ner.tagger import tag_conll, tag_sentences, tag_tokens
+
+HAND = NEWS_DATA_DIR / "news_ner_hand"
 
 
 def test_model_is_small():
@@ -73,18 +76,35 @@ def test_tag_conll_single_column(tmp_path):
 
 
 def test_news_dev_quality():
-    sents = read_conll(NEWS_DATA_DIR / "news_ner_dev.conll")
+    sents = read_conll(HAND / "dev.conll")
     gold = [fix_bio([t for _, t in s]) for s in sents]
-    pred = [tag_tokens([w for w, _ in s]) for s in sents]
+    pred = tag_sentences([[w for w, _ in s] for s in sents])
     assert score(gold, pred)["main"]["f1"] >= 0.85
 
 
-def test_news_sets_are_separate():
-    def keyset(name):
-        return {" ".join(w for w, _ in s) for s in read_conll(NEWS_DATA_DIR / name)}
+def test_batched_tagging_equals_one_at_a_time():
+    sents = [[w for w, _ in s] for s in read_conll(HAND / "test.conll")[:40]]
+    assert tag_sentences(sents) == [tag_tokens(s) for s in sents]
 
-    train = keyset("news_ner_train.conll")
-    assert len(keyset("news_ner_dev.conll")) >= 200
-    assert len(keyset("news_ner_test.conll")) >= 200
-    assert not (keyset("news_ner_test.conll") & train)
-    assert not (keyset("news_ner_dev.conll") & train)
+
+def test_hand_written_sets_are_the_converted_sources():
+    for split in ("dev", "test"):
+        assert read_bracketed(HAND / f"{split}.txt") == read_conll(HAND / f"{split}.conll")
+
+
+def test_hand_written_sets_size_and_separation():
+    def keyset(sents):
+        return {" ".join(w for w, _ in s) for s in sents}
+
+    dev = keyset(read_bracketed(HAND / "dev.txt"))
+    test = keyset(read_bracketed(HAND / "test.txt"))
+    hand_train = read_bracketed(HAND / "train.txt")
+    train = keyset(hand_train) | keyset(read_conll(NEWS_DATA_DIR / "news_ner_train.conll"))
+    assert len(dev) + len(test) >= 400
+    assert not (test & train) and not (dev & train) and not (dev & test)
+    # no near-copies either: a training sentence shares under half its words with any
+    # evaluation sentence
+    evals = [set(s.split()) for s in dev | test]
+    for s in hand_train:
+        words = {w for w, _ in s}
+        assert all(len(words & e) / len(words | e) < 0.5 for e in evals), " ".join(words)

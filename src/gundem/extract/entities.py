@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from gundem.extract.resolve import canonical_key, normalize_name, type_group
 from gundem.model import Article, Entity
 from gundem.ner.lexicon import NATIONALITY
-from gundem.ner.tagger import load_model, tag_tokens
+from gundem.ner.tagger import load_model, tag_sentences
 from gundem.turkish.morphology import analyse, split_suffix, strip_suffix
 from gundem.turkish.normalize import casefold_tr, normalize_punct
 from gundem.turkish.sentences import split_sentences
@@ -148,7 +148,7 @@ def _plausible(m: Mention, text: str = "", sent_start: int = 0) -> bool:
     text ("Sizi", "Bunu" at a sentence start or after a quote mark)."""
     if " " in m.text or m.text.isupper():
         return True
-    _, fx = load_model()
+    fx = load_model().fx
     low = casefold_tr(m.text)
     if low in fx.gaz:
         return True
@@ -174,11 +174,13 @@ _FUNCTION_POS = ("Pron", "Verb", "Adv", "Conj", "Postp", "Det", "Ques", "Interj"
 def _tag_text(text: str) -> tuple[list[Mention], list[tuple[list[Token], list[str]]]]:
     mentions: list[Mention] = []
     sents = []
+    spans = []
     for s, e in split_sentences(text):
         toks = [Token(t.text, t.start + s, t.end + s) for t in tokenize(text[s:e])]
-        if not toks:
-            continue
-        tags = tag_tokens([t.text for t in toks])
+        if toks:
+            spans.append((s, toks))
+    all_tags = tag_sentences([[t.text for t in toks] for _, toks in spans])
+    for (s, toks), tags in zip(spans, all_tags, strict=True):
         ms = [m for m in _sentence_mentions(text, toks, tags) if _plausible(m, text, s)]
         for m in ms:
             if m.type == "PERSON":

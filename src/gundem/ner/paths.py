@@ -7,7 +7,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
-MODEL_PATH = MODELS_DIR / "ner-tr.crfsuite"
+MODEL_PATH = MODELS_DIR / "ner-tr.npz"  # the shipped (neural) model
+CRF_MODEL_PATH = MODELS_DIR / "ner-tr.crfsuite"  # written only by `gundem train ner --family crf`
 LEXICON_PATH = MODELS_DIR / "ner-tr.json"
 NEWS_DATA_DIR = REPO_ROOT / "tests" / "data"
 

@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 import pycrfsuite
 
@@ -23,31 +23,54 @@ class NerModelMissing(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=64)
-def _tagger(model_path: str, thread: int) -> pycrfsuite.Tagger:
-    """One crfsuite Tagger per thread (a Tagger is not safe to share across threads)."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(model_path)
-    return tagger
+class CrfModel:
+    """python-crfsuite model; one crfsuite Tagger per thread (they are not thread-safe)."""
+
+    def __init__(self, path: Path, fx: FeatureExtractor):
+        self.path = str(path)
+        self.fx = fx
+        self._local = threading.local()
+
+    def tag_many(self, sents: list[list[str]]) -> list[list[str]]:
+        tagger = getattr(self._local, "tagger", None)
+        if tagger is None:
+            tagger = self._local.tagger = pycrfsuite.Tagger()
+            tagger.open(self.path)
+        return [tagger.tag(self.fx.sent(s)) if s else [] for s in sents]
+
+
+class NerModel(Protocol):
+    fx: FeatureExtractor
+
+    def tag_many(self, sents: list[list[str]]) -> list[list[str]]: ...
 
 
 @lru_cache(maxsize=4)
-def _features(model_path: str) -> FeatureExtractor:
+def _load(model_path: str) -> NerModel:
     path = Path(model_path)
     if not path.exists():
         raise NerModelMissing(f"NER model not found: {path} (run `gundem train ner`)")
     lex_path = path.with_suffix(".json")
     lex = json.loads(lex_path.read_text(encoding="utf-8")) if lex_path.exists() else {}
-    return FeatureExtractor(
+    fx = FeatureExtractor(
         lex.get("gazetteer"), lex.get("caprate"), lex.get("clusters"), bool(lex.get("wide"))
     )
+    if path.suffix == ".npz":
+        from gundem.ner.neural import NeuralTagger
+
+        return NeuralTagger(path, fx)
+    return CrfModel(path, fx)
 
 
-def load_model(model_path: str | Path | None = None) -> tuple[pycrfsuite.Tagger, FeatureExtractor]:
-    """(Tagger for this thread, feature extractor); both cached per process."""
-    path = str(model_path or MODEL_PATH)
-    fx = _features(path)  # raises NerModelMissing first
-    return _tagger(path, threading.get_ident()), fx
+def load_model(model_path: str | Path | None = None) -> NerModel:
+    """The NER model at ``model_path`` (default: the packaged one), cached per process.
+    ``.npz`` files are the neural tagger, anything else a crfsuite model."""
+    return _load(str(model_path or MODEL_PATH))
+
+
+def forget_models() -> None:
+    """Drop cached models (after a model file was rewritten)."""
+    _load.cache_clear()
 
 
 def is_suffix_token(tok: str) -> bool:
@@ -55,14 +78,11 @@ def is_suffix_token(tok: str) -> bool:
     return len(tok) > 1 and tok[0] in APOSTROPHES and tok[1:].isalpha()
 
 
-def tag_tokens(tokens: list[str], model_path: str | Path | None = None) -> list[str]:
-    """BIO tags for one sentence. Split suffix tokens are glued to their word for the
-    model and always get ``O``; the word keeps the entity tag."""
-    if not tokens:
-        return []
-    tagger, fx = load_model(model_path)
+def _glue(tokens: list[str]) -> tuple[list[str], list[int]]:
+    """Suffix tokens glued back onto their word; ``owner`` maps each input token to
+    its merged word, or -1 for a suffix token."""
     merged: list[str] = []
-    owner: list[int] = []  # index into merged, or -1 for suffix tokens
+    owner: list[int] = []
     for tok in tokens:
         if is_suffix_token(tok) and merged and owner and owner[-1] >= 0:
             merged[-1] = merged[-1] + tok
@@ -70,9 +90,27 @@ def tag_tokens(tokens: list[str], model_path: str | Path | None = None) -> list[
         else:
             merged.append(tok)
             owner.append(len(merged) - 1)
-    tags = fix_bio(tagger.tag(fx.sent(merged)))
-    out = [tags[o] if o >= 0 else "O" for o in owner]
-    return fix_bio(out)
+    return merged, owner
+
+
+def tag_sentences(sents: list[list[str]], model_path: str | Path | None = None) -> list[list[str]]:
+    """BIO tags (six types) for many sentences at once. Split suffix tokens are glued
+    to their word for the model and always get ``O``; the word keeps the entity tag."""
+    model = load_model(model_path)
+    glued = [_glue(s) for s in sents]
+    raw = model.tag_many([m for m, _ in glued])
+    out = []
+    for (_, owner), tags in zip(glued, raw, strict=True):
+        tags = fix_bio([map_tag(t) for t in tags])
+        out.append(fix_bio([tags[o] if o >= 0 else "O" for o in owner]))
+    return out
+
+
+def tag_tokens(tokens: list[str], model_path: str | Path | None = None) -> list[str]:
+    """BIO tags for one sentence (see :func:`tag_sentences`)."""
+    if not tokens:
+        return []
+    return tag_sentences([tokens], model_path)[0]
 
 
 def tag_conll(
@@ -93,13 +131,16 @@ def tag_conll(
         fh = out
     n = 0
     try:
-        for i, s in enumerate(sents):
-            toks = [w for w, _ in s]
-            if i:
-                fh.write("\n")
-            for tok, tag in zip(toks, tag_tokens(toks, model_path), strict=True):
-                fh.write(f"{tok}\t{tag}\n")
-                n += 1
+        for a in range(0, len(sents), 512):
+            chunk = [[w for w, _ in s] for s in sents[a : a + 512]]
+            for i, (toks, tags) in enumerate(
+                zip(chunk, tag_sentences(chunk, model_path), strict=True)
+            ):
+                if a + i:
+                    fh.write("\n")
+                for tok, tag in zip(toks, tags, strict=True):
+                    fh.write(f"{tok}\t{tag}\n")
+                    n += 1
     finally:
         if close:
             fh.close()
@@ -111,7 +152,7 @@ def evaluate(path: str | Path, model_path: str | Path | None = None) -> dict:
     sents = read_conll(path)
     gold = [fix_bio([map_tag(t) for _, t in s]) for s in sents]
     t0 = time.process_time()
-    pred = [tag_tokens([w for w, _ in s], model_path) for s in sents]
+    pred = tag_sentences([[w for w, _ in s] for s in sents], model_path)
     cpu = time.process_time() - t0
     res = score(gold, pred)
     ntok = sum(len(s) for s in sents)

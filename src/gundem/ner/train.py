@@ -1,7 +1,14 @@
-"""Train the CRF NER model shipped in ``gundem/models/ner-tr.crfsuite``.
+"""Train the NER model shipped in ``gundem/models/`` (``ner-tr.npz`` + ``ner-tr.json``).
 
-Data: Turkish Wiki NER (Duygu Altinok, CC BY-SA 4.0) mapped to six types, plus
-our own news-style training sentences (``tests/data/news_ner_train.conll``).
+Two model families share the data and the lexicon (gazetteer + capitalisation rates):
+
+* ``neural`` (shipped): char-CNN + word embeddings + BiLSTM + CRF, trained with torch,
+  run with numpy (:mod:`gundem.ner.train_neural`, :mod:`gundem.ner.neural`);
+* ``crf``: python-crfsuite with morphology, shape and gazetteer features.
+
+Data: Turkish Wiki NER (Duygu Altinok, CC BY-SA 4.0), plus our own news-style
+training sentences: template-generated (``tests/data/news_ner_train.conll``) and
+hand-written (``tests/data/news_ner_hand/train.txt``).
 """
 
 from __future__ import annotations
@@ -14,27 +21,33 @@ from pathlib import Path
 
 import pycrfsuite
 
-from gundem.ner.conll import Sentence, fix_bio, map_tag, read_conll
+from gundem.ner.brackets import read_bracketed
+from gundem.ner.conll import ALL_TYPES, KEEP_TYPES, Sentence, fix_bio, map_tag, read_conll
 from gundem.ner.features import FeatureExtractor
 from gundem.ner.lexicon import hand_gazetteer
-from gundem.ner.paths import MODEL_PATH, NEWS_DATA_DIR, wiki_ner_dir
+from gundem.ner.paths import CRF_MODEL_PATH, MODEL_PATH, NEWS_DATA_DIR, wiki_ner_dir
 from gundem.turkish.morphology import split_suffix
 from gundem.turkish.normalize import casefold_tr
 
 
 def default_train_paths() -> list[Path]:
     paths = [wiki_ner_dir() / "train.conll"]
-    news = NEWS_DATA_DIR / "news_ner_train.conll"
-    if news.exists():
-        paths.append(news)
+    for news in (
+        NEWS_DATA_DIR / "news_ner_train.conll",
+        NEWS_DATA_DIR / "news_ner_hand" / "train.txt",
+    ):
+        if news.exists():
+            paths.append(news)
     return paths
 
 
-def load(paths: Sequence[str | Path]) -> list[Sentence]:
+def load(paths: Sequence[str | Path], keep: tuple[str, ...] = KEEP_TYPES) -> list[Sentence]:
+    """CoNLL files, or bracket-annotated ``.txt`` files; types outside ``keep`` → O."""
     out: list[Sentence] = []
     for p in paths:
-        for s in read_conll(p):
-            tags = fix_bio([map_tag(t) for _, t in s])
+        sents = read_bracketed(p) if str(p).endswith(".txt") else read_conll(p)
+        for s in sents:
+            tags = fix_bio([map_tag(t, keep) for _, t in s])
             out.append([(w, t) for (w, _), t in zip(s, tags, strict=True)])
     return out
 
@@ -75,44 +88,46 @@ def harvest_gazetteer(sents: list[Sentence], min_count: int = 2, purity: float =
     return gaz
 
 
-def train_ner(
-    train_paths: Sequence[str | Path] | None = None,
-    dev_path: str | Path | None = None,
-    out_path: str | Path = MODEL_PATH,
-    *,
-    c1: float = 0.05,
-    c2: float = 0.01,
-    max_iterations: int = 150,
-    min_freq: int = 1,
-    harvest: bool = True,
-    clusters: bool = False,
-    wide: bool = False,
-    verbose: bool = False,
-) -> dict[str, float]:
-    """Train the CRF and write ``out_path`` (+ ``ner-tr.json`` lexicon beside it).
-
-    Defaults: wiki train + our news train set; dev = wiki dev. Returns
-    ``{"seconds", "model_bytes", "dev_f1"?}``.
-    """
-    t0 = time.time()
-    paths = list(train_paths) if train_paths else default_train_paths()
-    sents = load(paths)
+def build_lexicon(sents: list[Sentence], clusters: bool = False, wide: bool = False) -> dict:
+    """Gazetteer (hand-written + harvested), capitalisation rates, optional clusters."""
     caprate = harvest_caprate(sents)
     gaz = hand_gazetteer()
-    if harvest:
-        for k, v in harvest_gazetteer(sents).items():
-            gaz.setdefault(k, v)
+    for k, v in harvest_gazetteer(sents).items():
+        gaz.setdefault(k, v)
     cents = None
     if clusters:
         from gundem.ner.clusters import build_clusters
 
         vocab = sorted({casefold_tr(split_suffix(w)[0]) for s in sents for w, _ in s})
         cents = build_clusters([w for w in vocab if w.isalpha()])
-    fx = FeatureExtractor(gaz, caprate, cents, wide)
+    return {"gazetteer": gaz, "caprate": caprate, "clusters": cents, "wide": wide}
+
+
+def _features(lex: dict) -> FeatureExtractor:
+    return FeatureExtractor(lex["gazetteer"], lex["caprate"], lex["clusters"], lex["wide"])
+
+
+def _write_lexicon(lex: dict, model_path: Path) -> Path:
+    path = model_path.with_suffix(".json")
+    path.write_text(json.dumps(lex, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    return path
+
+
+def train_crf(
+    sents: list[Sentence],
+    lex: dict,
+    out_path: Path,
+    *,
+    c1: float = 0.05,
+    c2: float = 0.01,
+    max_iterations: int = 150,
+    min_freq: int = 1,
+    verbose: bool = False,
+) -> None:
+    fx = _features(lex)
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for s in sents:
-        toks = [w for w, _ in s]
-        trainer.append(fx.sent(toks), [t for _, t in s])
+        trainer.append(fx.sent([w for w, _ in s]), [t for _, t in s])
     trainer.set_params(
         {
             "c1": c1,
@@ -122,30 +137,82 @@ def train_ner(
             "feature.minfreq": min_freq,
         }
     )
+    trainer.train(str(out_path))
+
+
+def dev_sets() -> list[Path]:
+    """Model selection: the wiki dev split and our hand-written news dev set."""
+    return [
+        p
+        for p in (wiki_ner_dir() / "dev.conll", NEWS_DATA_DIR / "news_ner_hand" / "dev.conll")
+        if p.exists()
+    ]
+
+
+def train_ner(
+    train_paths: Sequence[str | Path] | None = None,
+    out_path: str | Path | None = None,
+    *,
+    family: str = "neural",
+    epochs: int = 22,
+    seed: int = 13,
+    max_iterations: int = 150,
+    clusters: bool = False,
+    wide: bool = False,
+    log=print,
+) -> dict[str, float]:
+    """Train a model and write it (+ the ``.json`` lexicon beside it).
+
+    Defaults: wiki train + our news train sets, the neural family to ``ner-tr.npz``.
+    The neural run keeps the epoch with the best mean F1 over :func:`dev_sets`.
+    Returns ``{"seconds", "model_bytes", "lexicon_bytes", "dev_f1.<set>"...}``.
+    """
+    from gundem.ner.tagger import evaluate
+
+    t0 = time.time()
+    if out_path is None:
+        out_path = MODEL_PATH if family == "neural" else CRF_MODEL_PATH
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out_path))
-    lex_path = out_path.with_suffix(".json")
-    lex_path.write_text(
-        json.dumps(
-            {"gazetteer": gaz, "caprate": caprate, "clusters": cents, "wide": wide},
-            ensure_ascii=False,
-            sort_keys=True,
-        ),
-        encoding="utf-8",
-    )
+    paths = list(train_paths) if train_paths else default_train_paths()
+    six = load(paths)
+    lex = build_lexicon(six, clusters, wide)
+    lex_path = _write_lexicon(lex, out_path)
+    devs = dev_sets()
+    if family == "crf":
+        train_crf(six, lex, out_path, max_iterations=max_iterations)
+    elif family == "neural":
+        from gundem.ner.tagger import forget_models
+        from gundem.ner.train_neural import train_neural
+
+        def dev_f1(tmp: Path) -> float:
+            forget_models()
+            scores = [evaluate(d, model_path=tmp)["main"]["f1"] for d in devs]
+            return sum(scores) / max(1, len(scores))
+
+        train_neural(
+            load(paths, ALL_TYPES),
+            _features(lex),
+            out_path,
+            dev_eval=dev_f1,
+            epochs=epochs,
+            seed=seed,
+            log=log,
+        )
+    else:
+        raise ValueError(f"unknown model family {family!r} (neural or crf)")
+    from gundem.ner.tagger import forget_models
+
+    forget_models()
     result: dict[str, float] = {
         "seconds": round(time.time() - t0, 1),
         "model_bytes": float(out_path.stat().st_size),
         "lexicon_bytes": float(lex_path.stat().st_size),
     }
-    dev = Path(dev_path) if dev_path else wiki_ner_dir() / "dev.conll"
-    if dev.exists():
-        from gundem.ner.tagger import evaluate
-
-        result["dev_f1"] = evaluate(dev, model_path=out_path)["main"]["f1"]
+    for d in devs:
+        result[f"dev_f1.{d.parent.name}"] = round(evaluate(d, model_path=out_path)["main"]["f1"], 4)
     return result
 
 
 if __name__ == "__main__":  # python -m gundem.ner.train
-    print(train_ner(verbose=False))
+    print(train_ner())
