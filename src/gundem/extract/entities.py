@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gundem.extract.resolve import canonical_key, normalize_name, type_group
 from gundem.model import Article, Entity
-from gundem.ner.lexicon import NATIONALITY
+from gundem.ner.lexicon import NATIONALITY, hand_gazetteer
 from gundem.ner.tagger import load_model, tag_sentences
 from gundem.turkish.morphology import analyse, split_suffix, strip_suffix
 from gundem.turkish.normalize import casefold_tr, normalize_punct
@@ -94,6 +95,20 @@ class _Group:
     roles: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Countries and cities of our hand-written gazetteer (one type each)."""
+    return {k: v[0] for k, v in hand_gazetteer().items() if v in (["GPE"], ["LOC"])}
+
+
+def _known_place_type(surface: str, typ: str) -> str:
+    """A one-word mention we know as a country or city keeps that type: the tagger
+    can take a rare spelling ("Pyongyan") for a person's name."""
+    if typ in ("PERSON", "ORG") and " " not in surface:
+        return _places().get(casefold_tr(surface), typ)
+    return typ
+
+
 def _sentence_mentions(text: str, toks: list[Token], tags: list[str]) -> list[Mention]:
     out: list[Mention] = []
     i = 0
@@ -116,7 +131,7 @@ def _sentence_mentions(text: str, toks: list[Token], tags: list[str]) -> list[Me
             s, e = toks[a].start, toks[b - 1].end
             surface = strip_suffix(text[s:e])
             e = s + len(surface)
-            out.append(Mention(s, e, typ, surface))
+            out.append(Mention(s, e, _known_place_type(surface, typ), surface))
             i = j
         else:
             i += 1
