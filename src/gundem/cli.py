@@ -439,14 +439,21 @@ def ner(
         ..., help="CoNLL file: token in the first column, blank line between sentences."
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: stdout)."),
+    model: Path | None = typer.Option(
+        None, "--model", help="Another model file (.npz neural, .crfsuite CRF); default: the shipped one."
+    ),
 ) -> None:
     """Tag a CoNLL file: writes token<TAB>BIO-tag, one line per input token."""
-    from gundem.ner.tagger import tag_conll
+    from gundem.ner.tagger import NerModelMissing, tag_conll
 
     if not conll.is_file():
         err_console.print(f"[red]error:[/] {conll}: no such file")
         raise typer.Exit(2)
-    tag_conll(conll, out if out else sys.stdout)
+    try:
+        tag_conll(conll, out if out else sys.stdout, model_path=model)
+    except NerModelMissing as e:
+        err_console.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from None
 
 
 @app.command()
