@@ -5,6 +5,7 @@ import json
 from gundem.extract.entities import extract_entities, resolve_role, role_key
 from gundem.extract.resolve import EntityResolver, canonical_key, edit_distance_le1
 from gundem.model import Article
+from gundem.turkish.normalize import casefold_tr
 
 TEXT = (
     "MOSKOVA (AA) - Rusya Devlet Başkanı Vladimir Putin, Kuzey Kore lideri Kim Jong-un’a "
@@ -94,3 +95,12 @@ def test_corpus_resolution_across_articles():
     kim2 = [e for e in a2.entities if e.type == "PERSON"]
     assert kim2 and kim2[0].id == ids1["Kim Jong-un"]
     assert kim2[0].name == "Kim Jong-un"
+
+
+def test_dateline_agency_is_not_the_city_acronym():
+    text = "RİZE (AP) - Rize’de sel sürüyor. Birleşik Arap Emirlikleri (BAE) yardım gönderdi."
+    art = extract_entities(Article(id="d", source="d", text=text))
+    rize = [e for e in art.entities if casefold_tr(e.name) == "rize"]
+    assert rize and all("AP" not in e.aliases for e in rize)
+    bae = [e for e in art.entities if "BAE" in e.aliases]
+    assert bae and "Birleşik Arap Emirlikleri" in bae[0].aliases

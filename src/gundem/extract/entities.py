@@ -210,7 +210,8 @@ def _acronym_links(text: str, mentions: list[Mention]) -> dict[int, int]:
     """``Kuzey Kore Merkezi Haber Ajansı (KCNA)``: index of acronym mention → long one."""
     links: dict[int, int] = {}
     for i, m in enumerate(mentions):
-        if m.type not in ("ORG", "GPE", "LOC", "FAC"):
+        # one word is never spelled out by an acronym: "RİZE (AP)" is a dateline
+        if m.type not in ("ORG", "GPE", "LOC", "FAC") or " " not in m.text.strip():
             continue
         rest = text[m.end : m.end + 20]
         mm = re.match(r"\s*\(\s*([A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ0-9.\-]{1,9})\s*\)", rest)
