@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -406,15 +407,15 @@ app.add_typer(train_app, name="train")
 def train_ner_cmd(
     out: Path | None = typer.Option(None, "--out", help="Model file (default: the packaged one)."),
     family: str = typer.Option(
-        "neural", "--family", help="neural (BiLSTM-CRF; needs torch: pip install 'gundem[train]') or crf."
+        "neural", "--family", help="neural (BiLSTM-CRF; needs torch: pip install 'gundem\\[train]') or crf."
     ),
     epochs: int = typer.Option(22, "--epochs", help="Neural: passes over the training data."),
     max_iterations: int = typer.Option(150, "--iterations", help="CRF: L-BFGS iterations."),
 ) -> None:
     """Train the Turkish NER model from ../shared/data/turkish-wiki-ner plus our news sets.
 
-    The neural family (shipped) takes about 10 minutes on one core; each epoch is logged
-    with its mean dev F1 (wiki dev + our news dev) and the best epoch is kept."""
+    The neural family (shipped) takes about 10 minutes on one core; each epoch is
+    logged with its mean dev F1 (wiki dev + our news dev) and the best epoch is kept."""
     from gundem.ner.train import train_ner
 
     if family not in ("neural", "crf"):
@@ -427,7 +428,7 @@ def train_ner_cmd(
                 log=lambda msg: err_console.print(msg),
             )
     except RuntimeError as e:
-        err_console.print(f"[red]error:[/] {e}")
+        err_console.print(f"[red]error:[/] {escape(str(e))}")
         raise typer.Exit(2) from None
     for key, value in scores.items():
         console.print(f"{key}: {value}")

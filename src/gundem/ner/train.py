@@ -170,6 +170,10 @@ def train_ner(
     from gundem.ner.tagger import evaluate
 
     t0 = time.time()
+    if family == "neural":
+        from gundem.ner.train_neural import require_torch
+
+        require_torch()  # fail before anything is written when torch is missing
     if out_path is None:
         out_path = MODEL_PATH if family == "neural" else CRF_MODEL_PATH
     out_path = Path(out_path)

@@ -28,7 +28,7 @@ DEFAULT_DIMS = {
 }
 
 
-def _torch():
+def require_torch():
     try:
         import torch
     except ImportError as e:  # pragma: no cover
@@ -39,7 +39,7 @@ def _torch():
 
 
 def make_model(vocab: Vocab, dims: dict[str, int]):
-    torch = _torch()
+    torch = require_torch()
     nn = torch.nn
 
     class Tagger(nn.Module):
@@ -157,7 +157,7 @@ def train_neural(
     log: Callable[[str], None] = print,
 ) -> dict[str, float]:
     """Train, keep the epoch with the best ``dev_eval`` score, write ``out_path`` (.npz)."""
-    torch = _torch()
+    torch = require_torch()
     torch.set_num_threads(1)  # one thread: the same seed gives the same model on any machine
     torch.manual_seed(seed)
     rng = random.Random(seed)
