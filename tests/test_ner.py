@@ -108,3 +108,11 @@ def test_hand_written_sets_size_and_separation():
     for s in hand_train:
         words = {w for w, _ in s}
         assert all(len(words & e) / len(words | e) < 0.5 for e in evals), " ".join(words)
+
+
+def test_a_page_without_sentence_breaks_is_tagged():
+    long = ["Ankara’da", "Ayşe", "Demir", "konuştu", "ve"] * 1500
+    tags = tag_sentences([long, [], ["Putin", "’den", "mesaj"]])
+    assert len(tags[0]) == len(long) and tags[1] == []
+    assert tags[2] == ["B-PERSON", "O", "O"]
+    assert tags[0][:1] == ["B-GPE"]

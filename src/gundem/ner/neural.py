@@ -148,15 +148,28 @@ class NeuralTagger:
     def tag(self, tokens: list[str]) -> list[str]:
         return self.tag_many([tokens])[0]
 
-    def tag_many(self, sents: list[list[str]], batch: int = 64) -> list[list[str]]:
-        """Tags for many sentences; similar lengths are batched together."""
+    def tag_many(
+        self, sents: list[list[str]], batch: int = 64, max_tokens: int = 8192
+    ) -> list[list[str]]:
+        """Tags for many sentences. Similar lengths are batched together, at most
+        ``batch`` sentences and ``max_tokens`` padded tokens a batch (a page with no
+        sentence breaks is one long sentence: it runs alone)."""
         out: list[list[str]] = [[] for _ in sents]
         order = sorted((i for i, s in enumerate(sents) if s), key=lambda i: len(sents[i]))
-        for a in range(0, len(order), batch):
-            idx = order[a : a + batch]
+        a = 0
+        while a < len(order):
+            b = a + 1
+            while (
+                b < len(order)
+                and b - a < batch
+                and (b - a + 1) * len(sents[order[b]]) <= max_tokens
+            ):
+                b += 1
+            idx = order[a:b]
             for i, em in zip(idx, self.emissions([sents[i] for i in idx]), strict=True):
                 self._constrain(sents[i], em)
                 out[i] = [self.tags[j] for j in self.viterbi(em)]
+            a = b
         return out
 
     def _constrain(self, tokens: list[str], em: np.ndarray) -> None:
