@@ -1,5 +1,7 @@
-"""Neural NER inference in plain numpy: char-CNN + word embeddings → BiLSTM → CRF
-(Viterbi). Weights come from :mod:`gundem.ner.train_neural` as one ``.npz``."""
+"""Neural NER inference in plain numpy: char-CNN + word embeddings + pretrained piece
+vectors + lexicon features → BiLSTM → CRF (Viterbi). Weights come from
+:mod:`gundem.ner.train_neural` as one ``.npz`` (weights + a JSON header with the
+vocabulary and sizes)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,31 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
+def _lstm_layers(w: dict[str, np.ndarray], n: int) -> list[list[tuple[np.ndarray, ...]]]:
+    """Per layer, the (forward, backward) weights laid out for :meth:`NeuralTagger._run_lstm`.
+    torch orders the gates i, f, g, o; we keep i, f, o, g so that the three sigmoid
+    gates are one contiguous slice."""
+    layers = []
+    for layer in range(n):
+        pair = []
+        for sfx in ("", "_reverse"):
+            name = f"l{layer}{sfx}"
+            hd = w[f"lstm_weight_hh_{name}"].shape[1]
+            order = np.r_[0 : 2 * hd, 3 * hd : 4 * hd, 2 * hd : 3 * hd]
+            pair.append(
+                (
+                    w[f"lstm_weight_ih_{name}"][order].T.copy(),
+                    w[f"lstm_weight_hh_{name}"][order].T.copy(),
+                    (w[f"lstm_bias_ih_{name}"] + w[f"lstm_bias_hh_{name}"])[order],
+                )
+            )
+        layers.append(pair)
+    return layers
+
+
 class NeuralTagger:
+    """The shipped NER model; ``tag_many`` is the entry point (see ``ner.tagger``)."""
+
     def __init__(self, path: str | Path, fx: FeatureExtractor):
         z = np.load(path)
         head = json.loads(bytes(z["header"]).decode("utf-8"))
@@ -33,23 +59,7 @@ class NeuralTagger:
         conv = w["conv_weight"]  # (out, in, 3)
         self.conv = np.concatenate([conv[:, :, k].T for k in range(3)], axis=0)  # (3*in, out)
         self.conv_b = w["conv_bias"]
-        self.layers = []  # per layer: (forward, backward) weights
-        for layer in range(int(head["dims"].get("layers", 1))):
-            pair = []
-            for sfx in ("", "_reverse"):
-                name = f"l{layer}{sfx}"
-                # torch orders the gates i, f, g, o; we keep i, f, o, g so that the
-                # three sigmoid gates are one contiguous slice
-                hd = w[f"lstm_weight_hh_{name}"].shape[1]
-                order = np.r_[0 : 2 * hd, 3 * hd : 4 * hd, 2 * hd : 3 * hd]
-                pair.append(
-                    (
-                        w[f"lstm_weight_ih_{name}"][order].T.copy(),
-                        w[f"lstm_weight_hh_{name}"][order].T.copy(),
-                        (w[f"lstm_bias_ih_{name}"] + w[f"lstm_bias_hh_{name}"])[order],
-                    )
-                )
-            self.layers.append(pair)
+        self.layers = _lstm_layers(w, int(head["dims"].get("layers", 1)))
         self.out_w, self.out_b = w["out_weight"].T.copy(), w["out_bias"]
         self.pproj_w, self.pproj_b = w["pproj_weight"].T.copy(), w["pproj_bias"]
         self.trans, self.start, self.end = w["trans"], w["start"], w["end"]
