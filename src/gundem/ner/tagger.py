@@ -1,4 +1,4 @@
-"""Tagging with the shipped CRF model; the CoNLL evaluation interface."""
+"""Tagging with the shipped NER model (neural, or a CRF file); the CoNLL evaluation interface."""
 
 from __future__ import annotations
 
