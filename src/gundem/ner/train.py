@@ -14,6 +14,8 @@ hand-written (``tests/data/news_ner_hand/train.txt``).
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -167,9 +169,11 @@ def train_ner(
     The neural run keeps the epoch with the best mean F1 over :func:`dev_sets`.
     Returns ``{"seconds", "model_bytes", "lexicon_bytes", "dev_f1.<set>"...}``.
     """
-    from gundem.ner.tagger import evaluate
+    from gundem.ner.tagger import evaluate, forget_models
 
     t0 = time.time()
+    if family not in ("neural", "crf"):
+        raise ValueError(f"unknown model family {family!r} (neural or crf)")
     if family == "neural":
         from gundem.ner.train_neural import require_torch
 
@@ -177,36 +181,40 @@ def train_ner(
     if out_path is None:
         out_path = MODEL_PATH if family == "neural" else CRF_MODEL_PATH
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     paths = list(train_paths) if train_paths else default_train_paths()
     six = load(paths)
     lex = build_lexicon(six, clusters, wide)
-    lex_path = _write_lexicon(lex, out_path)
     devs = dev_sets()
-    if family == "crf":
-        train_crf(six, lex, out_path, max_iterations=max_iterations)
-    elif family == "neural":
-        from gundem.ner.tagger import forget_models
-        from gundem.ner.train_neural import train_neural
+    # train in a scratch folder: each epoch's model sits beside its lexicon there (the
+    # dev evaluation loads both), and the shipped files change only at the very end
+    with tempfile.TemporaryDirectory(prefix="gundem-ner-") as scratch:
+        best = Path(scratch) / f"best{out_path.suffix}"
+        epoch = Path(scratch) / f"epoch{out_path.suffix}"
+        _write_lexicon(lex, best)
+        _write_lexicon(lex, epoch)
+        if family == "crf":
+            train_crf(six, lex, best, max_iterations=max_iterations)
+        else:
+            from gundem.ner.train_neural import train_neural
 
-        def dev_f1(tmp: Path) -> float:
-            forget_models()
-            scores = [evaluate(d, model_path=tmp)["main"]["f1"] for d in devs]
-            return sum(scores) / max(1, len(scores))
+            def dev_f1(path: Path) -> float:
+                forget_models()
+                scores = [evaluate(d, model_path=path)["main"]["f1"] for d in devs]
+                return sum(scores) / max(1, len(scores))
 
-        train_neural(
-            load(paths, ALL_TYPES),
-            _features(lex),
-            out_path,
-            dev_eval=dev_f1,
-            epochs=epochs,
-            seed=seed,
-            log=log,
-        )
-    else:
-        raise ValueError(f"unknown model family {family!r} (neural or crf)")
-    from gundem.ner.tagger import forget_models
-
+            train_neural(
+                load(paths, ALL_TYPES),
+                _features(lex),
+                best,
+                epoch_path=epoch,
+                dev_eval=dev_f1,
+                epochs=epochs,
+                seed=seed,
+                log=log,
+            )
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(best, out_path)
+        lex_path = _write_lexicon(lex, out_path)
     forget_models()
     result: dict[str, float] = {
         "seconds": round(time.time() - t0, 1),

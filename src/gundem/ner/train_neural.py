@@ -147,6 +147,7 @@ def train_neural(
     encoder_fx,
     out_path: Path,
     *,
+    epoch_path: Path | None = None,
     dev_eval: Callable[[Path], float] | None = None,
     epochs: int = 12,
     seed: int = 13,
@@ -175,7 +176,7 @@ def train_neural(
     # linear decay to a tenth of ``lr`` over the run: later epochs settle instead of jumping
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 - 0.9 * e / max(1, epochs - 1))
     best, best_epoch, t0 = -1.0, -1, time.time()
-    tmp = out_path.with_suffix(".tmp.npz")
+    tmp = epoch_path or out_path.with_suffix(".tmp.npz")
     order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
     batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
     for epoch in range(epochs):
