@@ -1,5 +1,6 @@
-"""Token → numbers for the neural tagger: word, suffix and character ids plus a
-few dense features (shape, capitalisation rate, gazetteer marks).
+"""Token → numbers for the neural tagger: word, suffix and character ids, a few dense
+features (shape, capitalisation rate, gazetteer marks) and the pretrained piece vector
+of the word without its case suffix.
 
 Shared by training (torch) and inference (numpy) so both see exactly the same input.
 """
