@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from gundem.ner.conll import KEEP_TYPES, Sentence
-from gundem.turkish.tokens import tokenize
+from gundem.turkish.tokens import is_suffix_token, tokenize
 
 _MARK = re.compile(r"\[([A-Z]+) ([^\[\]]+?)\]")
 
@@ -29,7 +29,7 @@ def _glued(text: str) -> list[tuple[str, int, int]]:
     """Tokens of ``text`` with apostrophe suffixes glued back onto their word."""
     out: list[tuple[str, int, int]] = []
     for t in tokenize(text):
-        if out and t.start == out[-1][2] and t.text[:1] in "’'‘" and t.text[1:].isalpha():
+        if out and t.start == out[-1][2] and is_suffix_token(t.text):
             w, a, _ = out[-1]
             out[-1] = (w + t.text, a, t.end)
         else:

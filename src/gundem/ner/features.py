@@ -46,6 +46,13 @@ class FeatureExtractor:
         self.max_len = min(self.max_len, 6)
         self.word = lru_cache(maxsize=300_000)(self._word)
 
+    @classmethod
+    def from_lexicon(cls, lex: dict) -> FeatureExtractor:
+        """From the ``ner-tr.json`` lexicon written beside a model (missing keys: empty)."""
+        return cls(
+            lex.get("gazetteer"), lex.get("caprate"), lex.get("clusters"), bool(lex.get("wide"))
+        )
+
     # per-word features (context independent), cached
     def _word(self, tok: str) -> tuple[tuple[str, ...], tuple[str, ...], str, str]:
         base, suffix = split_suffix(tok)

@@ -16,7 +16,7 @@ import pycrfsuite
 from gundem.ner.conll import fix_bio, map_tag, read_conll, score
 from gundem.ner.features import FeatureExtractor
 from gundem.ner.paths import MODEL_PATH
-from gundem.turkish.normalize import APOSTROPHES
+from gundem.turkish.tokens import is_suffix_token
 
 
 class NerModelMissing(RuntimeError):
@@ -52,9 +52,7 @@ def _load(model_path: str) -> NerModel:
         raise NerModelMissing(f"NER model not found: {path} (run `gundem train ner`)")
     lex_path = path.with_suffix(".json")
     lex = json.loads(lex_path.read_text(encoding="utf-8")) if lex_path.exists() else {}
-    fx = FeatureExtractor(
-        lex.get("gazetteer"), lex.get("caprate"), lex.get("clusters"), bool(lex.get("wide"))
-    )
+    fx = FeatureExtractor.from_lexicon(lex)
     if path.suffix == ".npz":
         from gundem.ner.neural import NeuralTagger
 
@@ -71,11 +69,6 @@ def load_model(model_path: str | Path | None = None) -> NerModel:
 def forget_models() -> None:
     """Drop cached models (after a model file was rewritten)."""
     _load.cache_clear()
-
-
-def is_suffix_token(tok: str) -> bool:
-    """``'nin``, ``’den``: an apostrophe followed by letters only."""
-    return len(tok) > 1 and tok[0] in APOSTROPHES and tok[1:].isalpha()
 
 
 def _glue(tokens: list[str]) -> tuple[list[str], list[int]]:

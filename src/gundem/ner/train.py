@@ -105,10 +105,6 @@ def build_lexicon(sents: list[Sentence], clusters: bool = False, wide: bool = Fa
     return {"gazetteer": gaz, "caprate": caprate, "clusters": cents, "wide": wide}
 
 
-def _features(lex: dict) -> FeatureExtractor:
-    return FeatureExtractor(lex["gazetteer"], lex["caprate"], lex["clusters"], lex["wide"])
-
-
 def _write_lexicon(lex: dict, model_path: Path) -> Path:
     path = model_path.with_suffix(".json")
     path.write_text(json.dumps(lex, ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -126,7 +122,7 @@ def train_crf(
     min_freq: int = 1,
     verbose: bool = False,
 ) -> None:
-    fx = _features(lex)
+    fx = FeatureExtractor.from_lexicon(lex)
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for s in sents:
         trainer.append(fx.sent([w for w, _ in s]), [t for _, t in s])
@@ -204,7 +200,7 @@ def train_ner(
 
             train_neural(
                 load(paths, ALL_TYPES),
-                _features(lex),
+                FeatureExtractor.from_lexicon(lex),
                 best,
                 epoch_path=epoch,
                 dev_eval=dev_f1,

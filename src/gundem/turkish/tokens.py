@@ -44,6 +44,11 @@ class Token:
         return len(self.text) > 1 and self.text[0] in APOSTROPHES
 
 
+def is_suffix_token(tok: str) -> bool:
+    """``'nin``, ``’den``: an apostrophe followed by letters only (a split case suffix)."""
+    return len(tok) > 1 and tok[0] in APOSTROPHES and tok[1:].isalpha()
+
+
 def _abbrev_period(text: str, tok_end: int, word: str) -> bool:
     """Does the period right after ``word`` belong to it?"""
     if tok_end >= len(text) or text[tok_end] != ".":
