@@ -13,6 +13,7 @@ import json
 import math
 import sys
 from collections import Counter, deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,6 +163,18 @@ class EventState:
         d = json.loads(s)
         d["days"] = {int(k): v for k, v in d.get("days", {}).items()}
         return cls(**d)
+
+
+def best_match(
+    candidates: Iterable[str], score: Callable[[str], float], floor: float
+) -> str | None:
+    """The candidate scoring highest and at least ``floor``; the earliest one on ties."""
+    best, best_s = None, floor
+    for c in candidates:
+        s = score(c)
+        if s >= best_s and (best is None or s > best_s):
+            best, best_s = c, s
+    return best
 
 
 def _norm_w(a: dict[str, float], idf) -> float:
@@ -354,11 +367,7 @@ class EventIndex:
         if canonical_event and canonical_event in self.events:
             ev = self.events[canonical_event]
         else:
-            best, best_s = None, 0.0
-            for eid in self.candidates(f):
-                s = self.score(f, self.events[eid])
-                if s >= best_s and (best is None or s > best_s):
-                    best, best_s = eid, s
+            best = best_match(self.candidates(f), lambda eid: self.score(f, self.events[eid]), 0.0)
             if best is None:
                 ev = EventState(id="ev" + content_id(article.id, "event:")[:14])
                 self.events[ev.id] = ev

@@ -13,7 +13,7 @@ import json
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
-from gundem.link.events import EventIndex, EventState, _cos
+from gundem.link.events import EventIndex, EventState, _cos, best_match
 from gundem.model import content_id
 
 THRESHOLD = 0.42  # tuned on bench/gen_corpus.py (0.35–0.47 all give story B-cubed F1 ≥ 0.93)
@@ -144,11 +144,11 @@ class StoryIndex:
         for key in self._keys(prof):
             for sid in self.by_key.get(key, ()):
                 hits[sid] += 1
-        best, best_s = None, THRESHOLD
-        for sid, _ in hits.most_common(30):
-            s = self.score(ev, self.stories[sid], prof)
-            if s >= best_s and (best is None or s > best_s):
-                best, best_s = sid, s
+        best = best_match(
+            (sid for sid, _ in hits.most_common(30)),
+            lambda sid: self.score(ev, self.stories[sid], prof),
+            THRESHOLD,
+        )
         if best is None:
             st = StoryState(id="st" + content_id(ev.id, "story:")[:14])
             self.stories[st.id] = st
