@@ -324,10 +324,7 @@ def create_app(db_path: str | Path, api_key: str | None = None, max_body: int = 
     def event(event_id: str) -> dict[str, Any]:
         _check_id(event_id)
         with ctx.lock:
-            row = ctx.store.con.execute("SELECT data FROM events WHERE id = ?", [event_id]).fetchone()
-            if row is None:
-                raise HTTPException(404, f"no event {event_id}")
-            e = json.loads(row[0])
+            e = _record_or_404(ctx.store, "events", event_id)
             by = _load(ctx.store, list(e.get("article_ids") or []))
         arts = list(by.values())
         claims = [{**asdict(c), "article_id": a.id, "outlet": a.outlet, "title": a.title,
@@ -350,16 +347,8 @@ def create_app(db_path: str | Path, api_key: str | None = None, max_body: int = 
     def story(story_id: str) -> dict[str, Any]:
         _check_id(story_id)
         with ctx.lock:
-            row = ctx.store.con.execute("SELECT data FROM stories WHERE id = ?", [story_id]).fetchone()
-            if row is None:
-                raise HTTPException(404, f"no story {story_id}")
-            s = json.loads(row[0])
-            ids = list(s.get("event_ids") or [])
-            evs = []
-            if ids:
-                marks = ", ".join("?" * len(ids))
-                evs = [json.loads(r[0]) for r in ctx.store.con.execute(
-                    f"SELECT data FROM events WHERE id IN ({marks}) ORDER BY date NULLS LAST, id", ids).fetchall()]  # fmt: skip
+            s = _record_or_404(ctx.store, "stories", story_id)
+            evs = ctx.store.event_records(list(s.get("event_ids") or []))
         s["events"] = [{k: e.get(k) for k in ("id", "date", "place", "participants", "headline")} for e in evs]
         return s
 
@@ -453,6 +442,16 @@ def BodyLimitApp(app: FastAPI, max_body: int) -> FastAPI:
 def _check_id(value: str) -> None:
     if not value or len(value) > 64 or not all(c.isalnum() or c in "-_:." for c in value):
         raise HTTPException(422, "bad id: use letters, digits, '-', '_', ':' or '.'")
+
+
+_NOUN = {"events": "event", "stories": "story"}
+
+
+def _record_or_404(store: Store, table: str, record_id: str) -> dict[str, Any]:
+    rec = store.record(table, record_id)
+    if rec is None:
+        raise HTTPException(404, f"no {_NOUN[table]} {record_id}")
+    return rec
 
 
 def _load(store: Store, ids: list[str]) -> dict[str, Any]:

@@ -260,6 +260,24 @@ class Store:
         rows = self.con.execute("SELECT data FROM stories ORDER BY id").fetchall()
         return [Story(**json.loads(r[0])) for r in rows]
 
+    def record(self, table: str, record_id: str) -> dict[str, Any] | None:
+        """One stored event or story as its JSON record, or None."""
+        if table not in ("events", "stories"):
+            raise ValueError(f"no records in {table!r}")
+        row = self.con.execute(f"SELECT data FROM {table} WHERE id = ?", [record_id]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def event_records(self, ids: list[str]) -> list[dict[str, Any]]:
+        """The events with these ids, by date (undated last), as JSON records."""
+        if not ids:
+            return []
+        rows = self.con.execute(
+            "SELECT data FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))"
+            " ORDER BY date NULLS LAST, id",
+            [ids],
+        ).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
     # -- entity queries (CLI, API) -----------------------------------------------------
     def entity_counts(self, type_: str | None = None, top: int = 30) -> list[tuple]:
         """(name, type, articles, mentions, aliases) for the most-named entities."""
