@@ -81,7 +81,7 @@ class Encoder:
         self.vocab = vocab
         self.fx = fx
         self._cache: dict[str, tuple] = {}
-        self._pieces = piece_vectors()
+        self._pieces = piece_vectors()  # loads the 65 MB piece table now, not on first use
 
     def _token(self, tok: str) -> tuple:
         low, sfx, base = word_key(tok)

@@ -13,7 +13,6 @@ import numpy as np
 from gundem.ner.conll import KEEP_TYPES
 from gundem.ner.encode import Encoder, Vocab
 from gundem.ner.features import FeatureExtractor
-from gundem.ner.pieces import piece_vectors
 from gundem.turkish.morphology import split_suffix
 
 
@@ -53,7 +52,6 @@ class NeuralTagger:
         self.tags = self.vocab.tags
         self.fx = fx
         self.encoder = Encoder(self.vocab, fx)
-        piece_vectors()  # load the 65 MB piece table now, not inside the first call
         w = {k: z[k].astype(np.float32) for k in z.files if k != "header"}
         self.wemb, self.semb, self.cemb = w["wemb_weight"], w["semb_weight"], w["cemb_weight"]
         conv = w["conv_weight"]  # (out, in, 3)
