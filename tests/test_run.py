@@ -189,3 +189,17 @@ def test_dask_engine_gives_the_same_articles(tmp_path, article_tr):
             assert stats.articles == 12
         results[engine] = _snapshot(tmp_path / f"{engine}.duckdb")
     assert results["local"] == results["dask"]
+
+
+def test_worker_processes_get_one_blas_thread(monkeypatch):
+    """N workers × N BLAS threads oversubscribe the cores; a user's own setting wins."""
+    from gundem.engine.local import LocalEngine
+    from gundem.engine.threads import BLAS_THREAD_VARS
+
+    for var in BLAS_THREAD_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("MKL_NUM_THREADS", "3")
+    with LocalEngine(workers=2, with_extract=False):
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+        assert os.environ["OMP_NUM_THREADS"] == "1"
+        assert os.environ["MKL_NUM_THREADS"] == "3"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from gundem.engine.local import process_job
+from gundem.engine.threads import one_blas_thread_per_worker
 from gundem.ingest.errors import IngestError
 from gundem.model import Article, RawDoc
 
@@ -30,6 +31,8 @@ class DaskEngine:
         self._client = None
 
     def __enter__(self) -> DaskEngine:
+        if self.scheduler == "processes":
+            one_blas_thread_per_worker()
         if "://" in self.scheduler:
             from dask.distributed import Client  # optional: pip install "dask[distributed]"
 

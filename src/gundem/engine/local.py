@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
+from gundem.engine.threads import one_blas_thread_per_worker
 from gundem.ingest.errors import IngestError
 from gundem.model import Article, RawDoc
 from gundem.pipeline import extract_stages, process
@@ -37,6 +38,7 @@ class LocalEngine:
 
     def __enter__(self) -> LocalEngine:
         if self.workers > 1:
+            one_blas_thread_per_worker()
             # spawn, not fork: the parent holds a DuckDB connection and threads.
             self._pool = ProcessPoolExecutor(
                 self.workers,
