@@ -104,3 +104,64 @@ def test_dateline_agency_is_not_the_city_acronym():
     assert rize and all("AP" not in e.aliases for e in rize)
     bae = [e for e in art.entities if "BAE" in e.aliases]
     assert bae and "Birleşik Arap Emirlikleri" in bae[0].aliases
+
+
+def test_surname_typed_as_place_joins_the_person():
+    """The tagger may type a bare surname GPE ("Bolat," at a sentence start); when the
+    full name is in the same article it is that person. A known city stays a city."""
+    from gundem.extract.entities import Mention, _group
+
+    text = "Ticaret Bakanı Ömer Bolat Tokyo’ya gitti. Bolat, Tokyo’da konuştu."
+    full = Mention(15, 25, "PERSON", "Ömer Bolat")
+    bare = Mention(42, 47, "GPE", "Bolat")
+    city = Mention(49, 54, "GPE", "Tokyo")
+    groups = _group(text, [full, bare, city])
+    person = next(g for g in groups if g.type == "PERSON")
+    assert {m.text for m in person.mentions} == {"Ömer Bolat", "Bolat"}
+    assert any(g.type == "GPE" and g.aliases == ["Tokyo"] for g in groups)
+    # a city that is also someone's surname keeps its type
+    text2 = "Vali Mehmet Ankara göreve başladı. Ankara’da toplantı yapıldı."
+    groups2 = _group(text2, [Mention(5, 18, "PERSON", "Mehmet Ankara"),
+                             Mention(35, 41, "GPE", "Ankara")])
+    assert sorted(g.type for g in groups2) == ["GPE", "PERSON"]
+
+
+def test_gazetteer_place_type_wins_for_places():
+    from gundem.extract.entities import _known_place_type
+
+    assert _known_place_type("Avrupa", "GPE") == "LOC"  # a continent
+    assert _known_place_type("Karadeniz", "GPE") == "LOC"
+    assert _known_place_type("Pyongyan", "PERSON") == "GPE"
+    assert _known_place_type("Moskova", "LOC") == "GPE"
+    assert _known_place_type("Avrupa Birliği", "ORG") == "ORG"
+    assert _known_place_type("Kuzey Kore", "NORP") == "NORP"  # only place/person/org types
+
+
+def test_head_noun_types_a_compound_name():
+    from gundem.extract.entities import _mention_type
+
+    assert _mention_type("Fırtına Deresi", "PERSON") == "LOC"
+    assert _mention_type("Dolmabahçe Sarayı", "GPE") == "FAC"
+    assert _mention_type("İstanbul Büyükşehir Belediyesi", "GPE") == "ORG"
+    assert _mention_type("Sovyetler Birliği", "GPE") == "GPE"  # "Birliği" says nothing
+    assert _mention_type("Deresi", "PERSON") == "PERSON"  # one word: no head to read
+    assert _mention_type("Kim Jong-un", "PERSON") == "PERSON"
+
+
+def test_bare_surname_joins_the_one_full_name_in_the_corpus():
+    from gundem.model import Entity
+
+    def bare() -> Article:
+        return Article(id="b", source="b", entities=[
+            Entity(name="Aliyev", type="PERSON", aliases=["Aliyev"]),
+            Entity(name="Kim", type="PERSON", aliases=["Kim"]),
+        ])
+
+    r = EntityResolver()
+    full = r.resolve("İlham Aliyev", "PERSON")[0]
+    kims = {r.resolve("Kim Jong-un", "PERSON")[0], r.resolve("Kim Yo-jong", "PERSON")[0]}
+    restored = EntityResolver.from_state(json.loads(json.dumps(r.to_state())))
+    for res in (r, restored):
+        aliyev, kim = res.resolve_article(bare()).entities
+        assert aliyev.id == full and aliyev.name == "İlham Aliyev"
+        assert kim.id not in kims  # two full names share "Kim": no guess

@@ -102,11 +102,48 @@ def _places() -> dict[str, str]:
 
 
 def _known_place_type(surface: str, typ: str) -> str:
-    """A one-word mention we know as a country or city keeps that type: the tagger
-    can take a rare spelling ("Pyongyan") for a person's name."""
-    if typ in ("PERSON", "ORG") and " " not in surface:
+    """A mention our gazetteer knows as a place keeps the gazetteer's type: the
+    tagger can take a rare spelling ("Pyongyan") for a person's name, or a
+    continent ("Avrupa") for a country. Persons and organisations are only
+    overruled for one-word names."""
+    if typ in ("GPE", "LOC") or (typ in ("PERSON", "ORG") and " " not in surface):
         return _places().get(casefold_tr(surface), typ)
     return typ
+
+
+# The last word of a Turkish name says what it names: "Fırtına Deresi" is a stream
+# whatever the tagger thought. Possessive forms, as they close a compound name.
+_HEAD_TYPES = {
+    **dict.fromkeys(
+        "denizi deresi dağı dağları gölü nehri ırmağı çayı ovası vadisi boğazı adası "
+        "adaları yarımadası körfezi okyanusu havzası platosu çölü burnu yaylası".split(),
+        "LOC",
+    ),
+    **dict.fromkeys(
+        "havalimanı havaalanı köprüsü sarayı camii stadyumu limanı santrali barajı "
+        "tüneli meydanı köşkü üssü kulesi otoyolu kalesi".split(),
+        "FAC",
+    ),
+    **dict.fromkeys(
+        "bakanlığı üniversitesi partisi ajansı bankası derneği vakfı şirketi kurumu "
+        "konseyi başkanlığı müdürlüğü komisyonu meclisi kulübü sendikası odası "
+        "konsorsiyumu enstitüsü akademisi mahkemesi valiliği belediyesi".split(),
+        "ORG",
+    ),
+}
+
+
+def _head_type(surface: str, typ: str) -> str:
+    """Type given by the head noun of a multi-word name, else ``typ``."""
+    words = surface.split()
+    if len(words) < 2 or typ not in ("PERSON", "GPE", "LOC", "ORG", "FAC"):
+        return typ
+    return _HEAD_TYPES.get(casefold_tr(words[-1]), typ)
+
+
+def _mention_type(surface: str, typ: str) -> str:
+    known = _known_place_type(surface, typ)
+    return known if known != typ else _head_type(surface, typ)
 
 
 def _sentence_mentions(text: str, toks: list[Token], tags: list[str]) -> list[Mention]:
@@ -131,7 +168,7 @@ def _sentence_mentions(text: str, toks: list[Token], tags: list[str]) -> list[Me
             s, e = toks[a].start, toks[b - 1].end
             surface = strip_suffix(text[s:e])
             e = s + len(surface)
-            out.append(Mention(s, e, _known_place_type(surface, typ), surface))
+            out.append(Mention(s, e, _mention_type(surface, typ), surface))
             i = j
         else:
             i += 1
@@ -229,6 +266,24 @@ def _acronym_links(text: str, mentions: list[Mention]) -> dict[int, int]:
     return links
 
 
+def _surnames(mentions: list[Mention]) -> set[str]:
+    """Last words of the multi-word person names in an article ("Ömer Bolat" → bolat)."""
+    return {
+        canonical_key(m.text, "PERSON").rpartition(" ")[2]
+        for m in mentions
+        if m.type == "PERSON" and len(m.text.split()) >= 2
+    }
+
+
+def _is_surname_mistyped(m: Mention, surnames: set[str]) -> bool:
+    """A one-word place that is the surname of a person named in full in the same
+    article and is no place we know: the tagger typed "Bolat" or "Aliyev’in" GPE."""
+    if m.type not in ("GPE", "LOC", "FAC") or " " in m.text.strip():
+        return False
+    word = canonical_key(m.text, "PERSON").partition(":")[2]
+    return word in surnames and casefold_tr(m.text) not in _places()
+
+
 def _group(text: str, mentions: list[Mention]) -> list[_Group]:
     mentions.sort(key=lambda m: m.start)
     links = _acronym_links(text, mentions)
@@ -250,9 +305,12 @@ def _group(text: str, mentions: list[Mention]) -> list[_Group]:
     acronyms: dict[int, list[int]] = {}
     for j, i in links.items():
         acronyms.setdefault(i, []).append(j)
+    surnames = _surnames(mentions)
     for i, m in enumerate(mentions):
         if i in links:
             continue
+        if _is_surname_mistyped(m, surnames):
+            m.type = "PERSON"
         if m.type == "PERSON" and len(m.text.split()) < 2:
             continue
         key = canonical_key(m.text, m.type)

@@ -90,6 +90,7 @@ class EntityResolver:
     def __init__(self) -> None:
         self.entities: dict[str, dict[str, Any]] = {}  # id -> {name,type,aliases,counts}
         self.keys: dict[str, str] = {}  # canonical key -> id
+        self._person_words: dict[str, set[str]] = {}  # word of a full person name -> ids
 
     # -- state -------------------------------------------------------------
     def to_state(self) -> dict[str, Any]:
@@ -101,7 +102,15 @@ class EntityResolver:
         if state:
             r.entities = {k: dict(v) for k, v in state.get("entities", {}).items()}
             r.keys = dict(state.get("keys", {}))
+            for key, eid in r.keys.items():
+                r._index_person(key, eid)
         return r
+
+    def _index_person(self, key: str, eid: str) -> None:
+        group, _, norm = key.partition(":")
+        if group == "PERSON" and " " in norm:
+            for word in norm.split():
+                self._person_words.setdefault(word, set()).add(eid)
 
     # -- lookup ------------------------------------------------------------
     def _fuzzy(self, key: str) -> str | None:
@@ -140,7 +149,10 @@ class EntityResolver:
             )
         ent = self.entities[eid]
         for f in forms:
-            self.keys.setdefault(canonical_key(f, type), eid)
+            key = canonical_key(f, type)
+            if key not in self.keys:
+                self.keys[key] = eid
+                self._index_person(key, eid)
             if f not in ent["aliases"]:
                 ent["aliases"].append(f)
             ent["counts"][f] = ent["counts"].get(f, 0) + 1
@@ -159,10 +171,23 @@ class EntityResolver:
 
         return max(counts, key=rank) if counts else ent["name"]
 
+    def person_by_word(self, name: str) -> str | None:
+        """A one-word person ("Aliyev", "Erdoğan’a") → the id of the one person in the
+        corpus whose full name has that word; None when there are none or several
+        ("Kim": Kim Jong-un and Kim Yo-jong)."""
+        word = normalize_name(name)
+        if " " in word or len(word) < 3:
+            return None
+        hits = self._person_words.get(word, set())
+        return next(iter(hits)) if len(hits) == 1 else None
+
     def resolve_article(self, article: Article) -> Article:
         """Give every entity of ``article`` its corpus id and canonical name."""
         for e in article.entities:
             full = [a for a in e.aliases if _registrable(a, e.type)]
+            if not full and e.type == "PERSON" and (eid := self.person_by_word(e.name)):
+                e.id, e.name = eid, self.entities[eid]["name"]
+                continue  # a bare surname is never a corpus key: it would merge families
             if not full:
                 full = [e.name]
             eid, name = self.resolve(full[0], e.type, full[1:])
