@@ -165,3 +165,12 @@ def test_bare_surname_joins_the_one_full_name_in_the_corpus():
         aliyev, kim = res.resolve_article(bare()).entities
         assert aliyev.id == full and aliyev.name == "İlham Aliyev"
         assert kim.id not in kims  # two full names share "Kim": no guess
+
+
+def test_canonical_name_prefers_mixed_case_over_a_dateline():
+    r = EntityResolver()
+    eid, name = r.resolve("TOKYO", "GPE")
+    assert name == "TOKYO"  # nothing better seen yet
+    assert r.resolve("Tokyo", "GPE") == (eid, "Tokyo")
+    assert r.resolve("TOKYO", "GPE") == (eid, "Tokyo")
+    assert r.resolve("NATO", "ORG")[1] == "NATO"

@@ -203,3 +203,28 @@ def test_worker_processes_get_one_blas_thread(monkeypatch):
         assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
         assert os.environ["OMP_NUM_THREADS"] == "1"
         assert os.environ["MKL_NUM_THREADS"] == "3"
+
+
+def test_entity_renamed_later_is_renamed_in_every_stored_article(tmp_path):
+    """An entity first seen as "TOKYO" (a dateline) and later written "Tokyo": the
+    stored articles, their quotes and the exports all use the name it ends with."""
+    from gundem.model import Article, Entity, Quote
+
+    def article(aid: str, name: str) -> Article:
+        return Article(
+            id=aid, source=f"{aid}.txt", text=f"{name} (AA) - Vali açıklama yaptı.",
+            entities=[Entity(name=name, type="GPE", aliases=[name], id="e1")],
+            quotes=[Quote(speaker=name, text="Sakin olun.", speaker_id="e1")],
+        )  # fmt: skip
+
+    with Store(tmp_path / "db.duckdb") as store:
+        store.add_articles([article("a1", "TOKYO")])
+        store.add_articles([article("a2", "Tokyo")])
+        assert store.sync_entity_names({"e1": "Tokyo"}) == 1
+        for aid in ("a1", "a2"):
+            a = store.get_article(aid)
+            assert a is not None
+            assert a.entities[0].name == "Tokyo" and a.quotes[0].speaker == "Tokyo"
+        names = store.con.execute("SELECT DISTINCT name FROM article_entities").fetchall()
+        assert names == [("Tokyo",)]
+        assert store.sync_entity_names({"e1": "Tokyo"}) == 0  # nothing stale left

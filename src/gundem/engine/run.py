@@ -64,6 +64,7 @@ def run(
     tracker = RepeatTracker()
     ids, texts = store.known_hashes()
     resolver = EntityResolver.from_state(store.get_state(RESOLVER_KEY))
+    touched: set[str] = set()  # entity ids named in this run: their names may have changed
     batches = 0
 
     def record_error(err: IngestError) -> None:
@@ -97,6 +98,7 @@ def run(
                     ids.add(result.id)
                     texts.add(h)
                     fresh.append(resolve_corpus_entities(result, resolver))
+                    touched.update(e.id for e in result.entities)
                     stats.languages[result.language or "?"] += 1
                 if on_item:
                     on_item(stats, result)
@@ -106,6 +108,7 @@ def run(
             if fresh and batches % 20 == 0:  # the full state is rewritten: not every batch
                 store.set_state(RESOLVER_KEY, resolver.to_state())
     store.set_state(RESOLVER_KEY, resolver.to_state())
+    store.sync_entity_names({i: resolver.entities[i]["name"] for i in touched if resolver.get(i)})
     stats.seconds = time.perf_counter() - t0
     store.add_run(started, datetime.now(UTC), inputs, stats.as_dict())
     return stats

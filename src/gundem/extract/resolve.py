@@ -164,9 +164,11 @@ class EntityResolver:
         """Most frequent among the longest (most words) mixed-case forms."""
         counts: dict[str, int] = ent["counts"]
         order = {a: i for i, a in enumerate(ent["aliases"])}
+        # capitals are a dateline's or an acronym's; a mixed-case form wins when there is one
+        has_mixed = any(not f.isupper() for f in counts)
 
         def rank(f: str) -> tuple[int, int, int, int]:
-            mixed = 0 if f.isupper() and len(f) > 5 else 1
+            mixed = 0 if f.isupper() and (has_mixed or len(f) > 5) else 1
             return (mixed, len(normalize_name(f).split()), counts.get(f, 0), -order.get(f, 0))
 
         return max(counts, key=rank) if counts else ent["name"]
