@@ -22,7 +22,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from gundem.model import Article, Claim, Entity, Quote, TimeRef, content_id
+from gundem.model import Article, Claim, Entity, Quote, TimeRef, alias_spans, content_id
 
 MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
           "Eylül", "Ekim", "Kasım", "Aralık"]  # fmt: skip
@@ -406,23 +406,12 @@ class Generator:
         return a
 
     def _annotate_from(self, a: Article, src: Article) -> None:
-        a.entities = [Entity(e.name, e.type, list(e.aliases), self._mentions(a.text, e.aliases), e.id)
+        a.entities = [Entity(e.name, e.type, list(e.aliases), alias_spans(a.text, e.aliases), e.id)
                       for e in src.entities]  # fmt: skip
         a.entities = [e for e in a.entities if e.mentions]
         a.quotes = [q for q in src.quotes if q.text in a.text]
         a.claims = [c for c in src.claims if c.sentence in a.text]
         a.times = [t for t in src.times if t.text in a.text]
-
-    @staticmethod
-    def _mentions(text: str, aliases: list[str]) -> list[tuple[int, int]]:
-        spans = []
-        for al in sorted(set(aliases), key=len, reverse=True):
-            i = text.find(al)
-            while i >= 0:
-                if not any(s <= i < e for s, e in spans):
-                    spans.append((i, i + len(al)))
-                i = text.find(al, i + 1)
-        return sorted(spans)
 
     def render_article(self, ev: EventSpec, outlet: str, idx: int) -> Article:
         rng = self.rng
@@ -566,18 +555,18 @@ class Generator:
             a.entities = []
             for p, typ in ents:
                 aliases = [*p.variants, p.short]
-                a.entities.append(Entity(p.name, typ, aliases, self._mentions(text, aliases),
+                a.entities.append(Entity(p.name, typ, aliases, alias_spans(text, aliases),
                                          content_id(f"{typ}:{p.name}")))  # fmt: skip
             for side in (ev.sa, ev.sb):
                 aliases = side.country_variants or [side.country]
-                a.entities.append(Entity(side.country, "GPE", aliases, self._mentions(text + " " + title, aliases),
+                a.entities.append(Entity(side.country, "GPE", aliases, alias_spans(text + " " + title, aliases),
                                          content_id(f"GPE:{side.country}")))  # fmt: skip
             pal = pv
-            a.entities.append(Entity(ev.place, "GPE", list(set(pal)), self._mentions(text, pal),
+            a.entities.append(Entity(ev.place, "GPE", list(set(pal)), alias_spans(text, pal),
                                      content_id(f"GPE:{ev.place}")))  # fmt: skip
             for ag in {c.attributed_to for c in claims if c.attributed_to}:
                 a.entities.append(
-                    Entity(ag, "ORG", [ag], self._mentions(text, [ag]), content_id(f"ORG:{ag}"))
+                    Entity(ag, "ORG", [ag], alias_spans(text, [ag]), content_id(f"ORG:{ag}"))
                 )
             a.entities = [e for e in a.entities if e.mentions]
         return a

@@ -19,7 +19,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from gundem.model import Article, Claim, Entity, Event, Quote, RawDoc, Story, TimeRef, content_id
+from gundem.model import (
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Quote,
+    RawDoc,
+    Story,
+    TimeRef,
+    alias_spans,
+    content_id,
+)
 
 PERSONS = [
     ("Elena Morozova", "Morozova", "Dışişleri Bakanı"), ("Kenji Tanaka", "Tanaka", "Savunma Bakanı"),
@@ -117,15 +128,8 @@ def _assemble(title: str, paras: list[list[tuple[str, dict[str, Any]]]]) -> tupl
 
 
 def _entity(name: str, etype: str, aliases: list[str], text: str, roles: list[str] | None = None) -> Entity:
-    mentions = []
-    for al in sorted({name, *aliases}, key=len, reverse=True):
-        i = text.find(al)
-        while i >= 0:
-            if not any(a <= i < b for a, b in mentions):
-                mentions.append((i, i + len(al)))
-            i = text.find(al, i + 1)
     return Entity(name=name, type=etype, aliases=sorted(set(aliases) - {name}),
-                  mentions=sorted(mentions), id=content_id(f"{etype}:{name}"), roles=roles or [])  # fmt: skip
+                  mentions=alias_spans(text, {name, *aliases}), id=content_id(f"{etype}:{name}"), roles=roles or [])  # fmt: skip
 
 
 def _article(title: str, outlet: str, published: str, paras: list, persons: list[tuple],

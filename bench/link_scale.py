@@ -13,7 +13,6 @@ ingest path is measured elsewhere); linking goes through ``Linker.link_pending``
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import sys
@@ -26,30 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_corpus import Generator  # noqa: E402
 
 from gundem.link.linker import Linker  # noqa: E402
-from gundem.store.db import _JSON_COLS, ARTICLE_COLS, Store, text_hash  # noqa: E402
+from gundem.store.db import Store  # noqa: E402
 
 CHECKPOINTS = (0.10, 0.25, 0.50, 1.0)
-
-
-def bulk_add(store: Store, articles) -> None:
-    import pyarrow as pa
-
-    cols: dict[str, list] = {c: [] for c in (*ARTICLE_COLS, "text_hash")}
-    for a in articles:
-        d = a.to_dict()
-        for c in ARTICLE_COLS:
-            cols[c].append(json.dumps(d[c], ensure_ascii=False) if c in _JSON_COLS else d[c])
-        cols["text_hash"].append(text_hash(a))
-    tbl = pa.table({c: pa.array(v, type=pa.string()) for c, v in cols.items()})
-    names = ", ".join(cols)
-    store.con.register("_bulk_articles", tbl)
-    try:
-        store.con.execute(
-            f"INSERT INTO articles ({names}) SELECT {names} FROM _bulk_articles "
-            "ON CONFLICT DO NOTHING"
-        )
-    finally:
-        store.con.unregister("_bulk_articles")
 
 
 def _label(n: int) -> str:
@@ -96,7 +74,7 @@ def main() -> None:
             i += 1
         gen_s += time.perf_counter() - tg
         tl = time.perf_counter()
-        bulk_add(store, batch)
+        store.add_articles(batch)
         load_s += time.perf_counter() - tl
         t, c = time.perf_counter(), time.process_time()
         stats = linker.link_pending()

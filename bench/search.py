@@ -9,7 +9,6 @@ Prints one figure per line: ``name: value``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import socket
@@ -25,40 +24,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_questions import PERSONS, PLACES, UNITS, random_articles  # noqa: E402
 
 from gundem.ask import answer  # noqa: E402
-from gundem.store.db import _JSON_COLS, ARTICLE_COLS, Store, text_hash  # noqa: E402
+from gundem.store.db import Store  # noqa: E402
 from gundem.store.search import SearchIndex  # noqa: E402
 
 
 def bulk_load(store: Store, n: int) -> None:
-    """Insert generated articles through Arrow in batches (add_article is one transaction each)."""
-    import pyarrow as pa
-
-    cols = [*ARTICLE_COLS, "text_hash"]
-    ecols = ["article_id", "entity_id", "name", "type", "mentions", "roles", "aliases"]
-
-    def flush(rows: list[list], erows: list[list]) -> None:
-        t = pa.table({c: [r[i] for r in rows] for i, c in enumerate(cols)})
-        e = pa.table({c: [r[i] for r in erows] for i, c in enumerate(ecols)})
-        store.con.register("_bulk_a", t)
-        store.con.register("_bulk_e", e)
-        store.con.execute(f"INSERT INTO articles ({', '.join(cols)}) SELECT {', '.join(cols)} FROM _bulk_a")
-        store.con.execute(f"INSERT INTO article_entities SELECT {', '.join(ecols)} FROM _bulk_e")
-        store.con.unregister("_bulk_a")
-        store.con.unregister("_bulk_e")
-
-    rows: list[list] = []
-    erows: list[list] = []
+    """Insert generated articles in batches of 10,000 (one transaction each)."""
+    batch: list = []
     for a in random_articles(n):
-        d = a.to_dict()
-        rows.append([json.dumps(d[c], ensure_ascii=False) if c in _JSON_COLS else d[c] for c in ARTICLE_COLS]
-                    + [text_hash(a)])  # fmt: skip
-        for e in a.entities:
-            erows.append([a.id, e.id, e.name, e.type, len(e.mentions), "[]", json.dumps(e.aliases)])
-        if len(rows) >= 10000:
-            flush(rows, erows)
-            rows, erows = [], []
-    if rows:
-        flush(rows, erows)
+        batch.append(a)
+        if len(batch) >= 10_000:
+            store.add_articles(batch)
+            batch = []
+    store.add_articles(batch)
 
 
 def pct(xs: list[float], p: float) -> float:

@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-from gundem.model import Article, Claim, Entity, Quote, TimeRef, content_id
-
-
-def _mentions(text: str, aliases: list[str]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for al in sorted(set(aliases), key=len, reverse=True):
-        i = text.find(al)
-        while i >= 0:
-            if not any(s <= i < e for s, e in spans):
-                spans.append((i, i + len(al)))
-            i = text.find(al, i + 1)
-    return sorted(spans)
+from gundem.model import Article, Claim, Entity, Quote, TimeRef, alias_spans, content_id
 
 
 def make(
@@ -33,7 +22,7 @@ def make(
     )  # fmt: skip
     for name, typ, aliases in entities or []:
         al = [name, *aliases]
-        m = _mentions(text, al)
+        m = alias_spans(text, al)
         if m:
             a.entities.append(Entity(name, typ, al, m, content_id(f"{typ}:{name}")))
     for speaker, q in quotes or []:

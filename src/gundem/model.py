@@ -16,6 +16,19 @@ def content_id(text: str, prefix: str = "") -> str:
     return hashlib.sha1((prefix + text).encode("utf-8")).hexdigest()[:16]
 
 
+def alias_spans(text: str, aliases: list[str] | set[str]) -> list[tuple[int, int]]:
+    """Where the aliases occur in ``text``, longest first, without overlaps: the
+    ``mentions`` of an entity whose names are known (generated and test articles)."""
+    spans: list[tuple[int, int]] = []
+    for alias in sorted(set(aliases), key=len, reverse=True):
+        i = text.find(alias)
+        while i >= 0:
+            if not any(s <= i < e for s, e in spans):
+                spans.append((i, i + len(alias)))
+            i = text.find(alias, i + 1)
+    return sorted(spans)
+
+
 @dataclass
 class RawDoc:
     """Bytes as they came in, before we know what they are."""
