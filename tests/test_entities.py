@@ -174,3 +174,18 @@ def test_canonical_name_prefers_mixed_case_over_a_dateline():
     assert r.resolve("Tokyo", "GPE") == (eid, "Tokyo")
     assert r.resolve("TOKYO", "GPE") == (eid, "Tokyo")
     assert r.resolve("NATO", "ORG")[1] == "NATO"
+
+
+def test_a_name_never_straddles_a_bracket():
+    from gundem.extract.entities import _balanced, _trim
+    from gundem.turkish.tokens import tokenize
+
+    def cut(text: str) -> str:
+        toks = tokenize(text)
+        a, b = _trim(toks, *_balanced(toks, *_trim(toks, 0, len(toks))))
+        return " ".join(t.text for t in toks[a:b])
+
+    assert cut("TDT ) Devlet Başkanları Konseyi") == "Devlet Başkanları Konseyi"
+    assert cut("Türk Devletleri Teşkilatı ( TDT") == "Türk Devletleri Teşkilatı"
+    assert cut("Kuzey Kore Merkezi Haber Ajansı ( KCNA )") == "Kuzey Kore Merkezi Haber Ajansı"
+    assert cut("“ Kim Jong-un ’ un") == "Kim Jong-un ’ un"

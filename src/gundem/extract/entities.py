@@ -146,6 +146,35 @@ def _mention_type(surface: str, typ: str) -> str:
     return known if known != typ else _head_type(surface, typ)
 
 
+def _trim(toks: list[Token], a: int, b: int) -> tuple[int, int]:
+    """A quote mark, bracket or dash is never the edge of a name."""
+    while a < b and not any(c.isalnum() for c in toks[a].text):
+        a += 1
+    while b > a and not any(c.isalnum() for c in toks[b - 1].text):
+        b -= 1
+    return a, b
+
+
+def _balanced(toks: list[Token], a: int, b: int) -> tuple[int, int]:
+    """Cut a span at a bracket it does not close or open: "TDT) Devlet Başkanları
+    Konseyi" starts after the ")", "Konsey (TDT" ends before the "("."""
+    depth = 0
+    for k in range(a, b):
+        t = toks[k].text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            if depth == 0:
+                a = k + 1
+            else:
+                depth -= 1
+    if depth:
+        for k in range(a, b):
+            if toks[k].text == "(":
+                return a, k
+    return a, b
+
+
 def _sentence_mentions(text: str, toks: list[Token], tags: list[str]) -> list[Mention]:
     out: list[Mention] = []
     i = 0
@@ -157,11 +186,7 @@ def _sentence_mentions(text: str, toks: list[Token], tags: list[str]) -> list[Me
             j = i + 1
             while j < n and tags[j] == "I-" + typ:
                 j += 1
-            a, b = i, j
-            while a < b and not any(c.isalnum() for c in toks[a].text):
-                a += 1  # a quote mark or dash is never the edge of a name
-            while b > a and not any(c.isalnum() for c in toks[b - 1].text):
-                b -= 1
+            a, b = _trim(toks, *_balanced(toks, *_trim(toks, i, j)))
             if a == b:
                 i = j
                 continue
