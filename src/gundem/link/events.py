@@ -222,6 +222,7 @@ class EventIndex:
         self.dirty: set[str] = set()
         self._df_dirty: set[str] = set()
         self.by_key_week: dict[tuple[str, int], list[str]] = {}
+        self.by_week: dict[int, set[str]] = {}  # week -> events with a day in it
         self.undated_by_key: dict[str, deque[str]] = {}
         self.any_by_key: dict[str, deque[str]] = {}
         self._idf_cache: dict[str, float] = {}
@@ -282,6 +283,8 @@ class EventIndex:
         return [e for e, _ in hits.most_common(MAX_CANDIDATES)]
 
     def _index(self, ev: EventState, f: ArticleFeatures) -> None:
+        if f.day is not None:
+            self._index_week(ev.id, f.day)
         keys = self._top_keys(f)
         for key in keys:
             dq = self.any_by_key.setdefault(key, deque(maxlen=POSTING_CAP))
@@ -359,15 +362,26 @@ class EventIndex:
         return s - THRESHOLD_UNDATED
 
     # -- assignment -------------------------------------------------------------------------
-    def assign(self, article: Article, canonical_event: str | None = None) -> str:
-        """Put one article into its best event (or a new one); return the event id."""
+    def assign(
+        self,
+        article: Article,
+        canonical_event: str | None = None,
+        fallback: Callable[[dict[str, list[str]]], str | None] | None = None,
+    ) -> str:
+        """Put one article into its best event (or a new one); return the event id.
+
+        ``fallback`` gets a dated article's candidate events within the date window
+        (event id → article ids, best lexical score first) when none scores enough."""
         f = ArticleFeatures.of(article)
         self._count_df(f)
         self._refresh_idf()
         if canonical_event and canonical_event in self.events:
             ev = self.events[canonical_event]
         else:
-            best = best_match(self.candidates(f), lambda eid: self.score(f, self.events[eid]), 0.0)
+            cands = self.candidates(f)
+            best = best_match(cands, lambda eid: self.score(f, self.events[eid]), 0.0)
+            if best is None and fallback is not None and f.day is not None:
+                best = fallback(self._in_window(f, cands))
             if best is None:
                 ev = EventState(id="ev" + content_id(article.id, "event:")[:14])
                 self.events[ev.id] = ev
@@ -378,6 +392,15 @@ class EventIndex:
         self._index(ev, f)
         self.dirty.add(ev.id)
         return ev.id
+
+    def _in_window(self, f: ArticleFeatures, cands: list[str], k: int = 16) -> dict[str, list[str]]:
+        """Up to ``k`` events the date gate lets through (the candidates and every event
+        dated within a week of the article), best lexical score first."""
+        assert f.day is not None
+        week = f.day // 7
+        pool = set(cands).union(*(self.by_week.get(w, ()) for w in (week - 1, week, week + 1)))
+        scored = sorted(((self.score(f, self.events[e]), e) for e in pool), reverse=True)
+        return {e: self.events[e].article_ids for s, e in scored[:k] if s > -1.0}
 
     def event_date(self, ev: EventState) -> tuple[str | None, str]:
         """(ISO date, date_from) for an event: the most reported day, earliest on ties."""
@@ -411,7 +434,12 @@ class EventIndex:
         for ev in self.events.values():
             self._reindex(ev)
 
+    def _index_week(self, eid: str, day: int) -> None:
+        self.by_week.setdefault(day // 7, set()).add(eid)
+
     def _reindex(self, ev: EventState) -> None:
+        for d in ev.days:
+            self._index_week(ev.id, d)
         f = ArticleFeatures(ev.id, ev.terms, ev.ents, None, "", set())
         keys = self._top_keys(f, 12, 10)
         for key in keys:

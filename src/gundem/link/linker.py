@@ -13,9 +13,11 @@ stories it touched.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from gundem.link.compare import compare_story, event_facts
+from gundem.link.crosslingual import MAIN_LANGUAGES, CrossLingual
 from gundem.link.dedup import DedupIndex
 from gundem.link.events import EventIndex, EventState
 from gundem.link.features import day_number, to_title
@@ -42,6 +44,7 @@ class Linker:
         self.stories = StoryIndex(self.events)
         self.stories.load(con)
         self._links: dict[str, tuple[str, str | None]] = {}  # article -> (event, duplicate_of)
+        self._crosslingual: CrossLingual | None = None
 
     # -- linking ------------------------------------------------------------------------
     def _event_of(self, article_id: str) -> str | None:
@@ -63,9 +66,23 @@ class Linker:
             self.events.dirty.add(ev_id)
             self._links[article.id] = (ev_id, dup)
             return ev_id
-        ev_id = self.events.assign(article)
+        ev_id = self.events.assign(article, fallback=self._other_language(article))
         self._links[article.id] = (ev_id, None)
         return ev_id
+
+    def _other_language(self, article: Article) -> Callable[[dict[str, list[str]]], str | None] | None:
+        """For a report not in Turkish: match it to other-language reports by meaning."""
+        if article.language in MAIN_LANGUAGES:
+            return None
+        if self._crosslingual is None:
+            self._crosslingual = CrossLingual(self._article_rows)
+        xl = self._crosslingual
+        return lambda cands: xl.match(article.id, article.language, article.title, article.text, cands)
+
+    def _article_rows(self, ids: list[str]) -> list[tuple[str, str, str, str]]:
+        return self.store.con.execute(
+            f"SELECT id, language, title, text FROM articles {_IN.format(col='id')}", [ids]
+        ).fetchall()
 
     def add(self, article: Article) -> tuple[str, str | None]:
         """Store (if new), link and finalize one article: (event_id, story_id)."""
@@ -93,8 +110,10 @@ class Linker:
         for i in range(0, len(ids), chunk):
             part = ids[i : i + chunk]
             order = {aid: k for k, aid in enumerate(part)}
+            # reports in other languages last: the events they report exist by then
             arts = sorted(
-                self.store.iter_articles(_IN.format(col="id"), [part]), key=lambda a: order[a.id]
+                self.store.iter_articles(_IN.format(col="id"), [part]),
+                key=lambda a: (a.language not in MAIN_LANGUAGES, order[a.id]),
             )
             for a in arts:
                 self.link_one(a)
