@@ -25,6 +25,7 @@ from gundem.link.features import (
     key_hash,
     locative_names,
     name_runs,
+    names_locative,
     norm_name,
     term_vector,
     tr_lower,
@@ -74,7 +75,10 @@ class ArticleFeatures:
                 key = sys.intern(f"{e.type}|{norm_name(e.name)}")  # Kim Jong Un = Kim Jong-un
                 names[key] = names.get(key, 0) + max(1, len(e.mentions))
                 display.setdefault(key, e.name)
-                if e.type in ("GPE", "LOC", "FAC") and is_locative(article.text, e):
+                if e.type in ("GPE", "LOC", "FAC") and (
+                    is_locative(article.text, e)
+                    or names_locative(article.title, {e.name, *e.aliases})
+                ):
                     locs.add(key)
         else:
             full = article.title + ".\n" + article.text

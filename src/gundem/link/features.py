@@ -11,6 +11,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -229,13 +230,17 @@ def is_locative(text: str, entity) -> bool:
     for _s, e in entity.mentions:
         if _LOC_SUFFIX.match(text, e):
             return True
-    if not entity.mentions:
-        for alias in {entity.name, *entity.aliases}:
-            i = text.find(alias)
-            while i >= 0:
-                if _LOC_SUFFIX.match(text, i + len(alias)):
-                    return True
-                i = text.find(alias, i + 1)
+    return not entity.mentions and names_locative(text, {entity.name, *entity.aliases})
+
+
+def names_locative(text: str, names: Iterable[str]) -> bool:
+    """True when one of ``names`` is written with a locative suffix in ``text``."""
+    for name in names:
+        i = text.find(name)
+        while i >= 0:
+            if _LOC_SUFFIX.match(text, i + len(name)):
+                return True
+            i = text.find(name, i + 1)
     return False
 
 
