@@ -59,6 +59,8 @@ def test_entities_quotes_claims_events_stories(client: TestClient) -> None:
     assert ents and all(e["type"] == "PERSON" for e in ents)
     one = client.get(f"/api/entities/{ents[0]['id']}").json()
     assert one["name"] == ents[0]["name"] and one["articles"]
+    used = {al for a in client.arts for e in a.entities if e.id == one["id"] for al in e.aliases}
+    assert used and set(one["aliases"]) == used  # every article's aliases, not the first one's
     assert client.get("/api/quotes", params={"limit": 5}).json()["items"][0]["speaker"]
     claims = client.get("/api/claims", params={"unit": "asker"}).json()["items"]
     assert claims and all(c["unit"] == "asker" for c in claims)

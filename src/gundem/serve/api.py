@@ -26,6 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 
 from gundem.model import content_id
+from gundem.store import browse
 from gundem.store.db import Store
 from gundem.store.search import SearchFilters, SearchIndex
 
@@ -200,26 +201,9 @@ def create_app(db_path: str | Path, api_key: str | None = None, max_body: int = 
                 by = _load(ctx.store, ids)
             return {"total": None, "limit": limit, "offset": offset,
                     "items": [_summary(by[i]) for i in ids if i in by]}  # fmt: skip
-        where, params = [], []
-        for col, val in (("outlet", outlet), ("event_id", event), ("story_id", story), ("language", language)):
-            if val:
-                where.append(f"{col} = ?")
-                params.append(val)
-        if date_from:
-            where.append("published >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("published <= ?")
-            params.append(date_to + "-99" if len(date_to) < 10 else date_to)
-        if entity:
-            where.append("id IN (SELECT article_id FROM article_entities WHERE entity_id = ? OR name = ?)")
-            params += [entity, entity]
-        w = ("WHERE " + " AND ".join(where)) if where else ""
+        flt = browse.ArticleFilter(outlet, event, story, language, date_from, date_to, entity)
         with ctx.lock:
-            total = ctx.store.con.execute(f"SELECT count(*) FROM articles {w}", params).fetchone()[0]
-            ids = [r[0] for r in ctx.store.con.execute(
-                f"SELECT id FROM articles {w} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
-                [*params, limit, offset]).fetchall()]  # fmt: skip
+            total, ids = browse.article_page(ctx.store, flt, limit, offset)
             by = _load(ctx.store, ids)
         return {"total": total, "limit": limit, "offset": offset, "items": [_summary(by[i]) for i in ids]}
 
@@ -241,81 +225,52 @@ def create_app(db_path: str | Path, api_key: str | None = None, max_body: int = 
         limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
         q: str | None = Query(None, max_length=200), type: str | None = Query(None, max_length=10),
     ) -> dict[str, Any]:  # fmt: skip
-        where, params = [], []
-        if q:
-            where.append("lower(name) LIKE ?")
-            params.append("%" + q.lower() + "%")
-        if type:
-            where.append("type = ?")
-            params.append(type.upper())
-        w = ("WHERE " + " AND ".join(where)) if where else ""
         with ctx.lock:
-            rows = ctx.store.con.execute(
-                f"SELECT entity_id, any_value(name), any_value(type), count(DISTINCT article_id) AS n, "
-                f"sum(mentions) FROM article_entities {w} GROUP BY entity_id "
-                f"ORDER BY n DESC, 2 LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()  # fmt: skip
-        items = [{"id": r[0], "name": r[1], "type": r[2], "articles": r[3], "mentions": r[4]} for r in rows]
+            items = browse.entity_page(ctx.store, q, type, limit, offset)
         return {"limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/entities/{entity_id}")
     def entity(entity_id: str, limit: int = Query(50, ge=1, le=MAX_LIMIT)) -> dict[str, Any]:
         _check_id(entity_id)
         with ctx.lock:
-            row = ctx.store.con.execute(
-                "SELECT id, name, type, aliases FROM entities WHERE id = ?", [entity_id]).fetchone()  # fmt: skip
-            if row is None:
+            ent = browse.entity(ctx.store, entity_id)
+            if ent is None:
                 raise HTTPException(404, f"no entity {entity_id}")
-            ids = [r[0] for r in ctx.store.con.execute(
-                "SELECT DISTINCT ae.article_id, a.published FROM article_entities ae JOIN articles a "
-                "ON a.id = ae.article_id WHERE ae.entity_id = ? ORDER BY a.published DESC NULLS LAST "
-                "LIMIT ?", [entity_id, limit]).fetchall()]  # fmt: skip
+            ids = browse.entity_article_ids(ctx.store, entity_id, limit)
             by = _load(ctx.store, ids)
-        name = row[1]
+        name = ent["name"]
         quotes = [
             {**asdict(q), "article_id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published}
             for a in by.values() for q in a.quotes if q.speaker == name or q.speaker_id == entity_id
         ]  # fmt: skip
         roles = sorted({r for a in by.values() for e in a.entities if e.name == name for r in e.roles})
-        return {"id": row[0], "name": name, "type": row[2], "aliases": json.loads(row[3] or "[]"),
-                "roles": roles, "articles": [_summary(by[i]) for i in ids if i in by], "quotes": quotes}  # fmt: skip
+        return {**ent, "roles": roles, "articles": [_summary(by[i]) for i in ids if i in by],
+                "quotes": quotes}  # fmt: skip
 
     # quotes and claims -------------------------------------------------------------
-    def _flat(col: str, key: str | None, value: str | None, limit: int, offset: int) -> dict[str, Any]:
-        cond, params = "", []
-        if value:
-            cond = f"WHERE lower(x->>'{key}') LIKE ?"
-            params.append("%" + value.lower() + "%")
-        sql = (f"SELECT id, title, outlet, published, x FROM (SELECT id, title, outlet, published, "
-               f"unnest(from_json({col}, '[\"json\"]')) AS x FROM articles) {cond} "
-               f"ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?")  # fmt: skip
+    def _listing(col: str, value: str | None, limit: int, offset: int) -> dict[str, Any]:
         with ctx.lock:
-            rows = ctx.store.con.execute(sql, [*params, limit, offset]).fetchall()
-        items = [{**json.loads(r[4]), "article_id": r[0], "title": r[1], "outlet": r[2], "published": r[3]}
-                 for r in rows]  # fmt: skip
+            items = browse.list_items(ctx.store, col, value, limit, offset)
         return {"limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/quotes")
     def quotes(speaker: str | None = Query(None, max_length=200),
                limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:  # fmt: skip
-        return _flat("quotes", "speaker", speaker, limit, offset)
+        return _listing("quotes", speaker, limit, offset)
 
     @app.get("/api/claims")
     def claims(unit: str | None = Query(None, max_length=100),
                limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:  # fmt: skip
-        return _flat("claims", "unit", unit, limit, offset)
+        return _listing("claims", unit, limit, offset)
 
     # events and stories --------------------------------------------------------------
     @app.get("/api/events")
     def events(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
                story: str | None = None) -> dict[str, Any]:  # fmt: skip
-        w, p = ("WHERE story_id = ?", [story]) if story else ("", [])
         with ctx.lock:
-            rows = ctx.store.con.execute(
-                f"SELECT data FROM events {w} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
-                [*p, limit, offset]).fetchall()  # fmt: skip
+            records = browse.event_page(ctx.store, story, limit, offset)
         items = []
-        for r in rows:
-            e = json.loads(r[0])
+        for e in records:
             items.append({k: e.get(k) for k in ("id", "date", "place", "participants", "headline", "story_id")}
                          | {"n_articles": len(e.get("article_ids") or [])})  # fmt: skip
         return {"limit": limit, "offset": offset, "items": items}
@@ -334,11 +289,9 @@ def create_app(db_path: str | Path, api_key: str | None = None, max_body: int = 
     @app.get("/api/stories")
     def stories(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
         with ctx.lock:
-            rows = ctx.store.con.execute(
-                "SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?", [limit, offset]).fetchall()  # fmt: skip
+            records = browse.story_page(ctx.store, limit, offset)
         items = []
-        for r in rows:
-            s = json.loads(r[0])
+        for s in records:
             items.append({"id": s["id"], "title": s.get("title", ""), "n_events": len(s.get("event_ids") or []),
                           "n_conflicts": len(s.get("conflicts") or [])})  # fmt: skip
         return {"limit": limit, "offset": offset, "items": items}
