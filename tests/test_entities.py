@@ -189,3 +189,37 @@ def test_a_name_never_straddles_a_bracket():
     assert cut("Türk Devletleri Teşkilatı ( TDT") == "Türk Devletleri Teşkilatı"
     assert cut("Kuzey Kore Merkezi Haber Ajansı ( KCNA )") == "Kuzey Kore Merkezi Haber Ajansı"
     assert cut("“ Kim Jong-un ’ un") == "Kim Jong-un ’ un"
+
+
+def test_titles_the_tagger_took_in_are_not_part_of_the_name():
+    from gundem.extract.entities import _sentence_mentions
+    from gundem.turkish.tokens import tokenize
+
+    text = "Bakan Bayraktar ile Prof. Dr. Ayşe Yılmaz görüştü, Sayın Bakan da katıldı."
+    toks = tokenize(text)
+    tags = ["O"] * len(toks)
+    for start, n in ((0, 2), (3, 4), (9, 2)):  # as a tagger might: titles inside the span
+        tags[start] = "B-PERSON"
+        for k in range(start + 1, start + n):
+            tags[k] = "I-PERSON"
+    assert [t.text for t in toks[9:11]] == ["Sayın", "Bakan"]
+    assert [m.text for m in _sentence_mentions(text, toks, tags)] == ["Bayraktar", "Ayşe Yılmaz"]
+
+
+def test_one_word_name_takes_the_type_the_corpus_knows():
+    from gundem.model import Entity
+
+    r = EntityResolver()
+    town = r.resolve("Ardeşen", "GPE")[0]
+    person = r.resolve("İlham Aliyev", "PERSON")[0]
+    art = Article(id="x", source="x", entities=[
+        Entity(name="Ardeşen", type="PERSON", aliases=["Ardeşen"], mentions=[(0, 7)]),
+        Entity(name="Aliyev", type="GPE", aliases=["Aliyev"], mentions=[(20, 26)]),
+        Entity(name="Aliyev", type="PERSON", aliases=["Aliyev’in"], mentions=[(40, 46)]),
+        Entity(name="Rize", type="GPE", aliases=["Rize"], mentions=[(50, 54)]),
+    ])
+    ents = r.resolve_article(art).entities
+    by_id = {e.id: e for e in ents}
+    assert by_id[town].type == "GPE" and by_id[town].name == "Ardeşen"
+    assert by_id[person].type == "PERSON" and by_id[person].mentions == [(20, 26), (40, 46)]
+    assert len(ents) == 3  # the two Aliyev groups are one entity now

@@ -146,6 +146,31 @@ def _mention_type(surface: str, typ: str) -> str:
     return known if known != typ else _head_type(surface, typ)
 
 
+# titles written before a name that are not roles we bind ("Sayın", "Prof. Dr.", "Vali")
+_TITLES = {"sayın", "dr", "dr.", "prof", "prof.", "doç", "doç.", "av", "av.", "vali",
+           "kaymakam", "milletvekili", "general", "orgeneral", "korgeneral", "tümgeneral",
+           "amiral", "bay", "bayan"}  # fmt: skip
+
+
+def _after_titles(toks: list[Token], a: int, b: int) -> int:
+    """Start of a person's name past the role or title words the tagger took in
+    ("Bakan Bayraktar" → "Bayraktar"; the role is bound from the words before it)."""
+    while a < b - 1:
+        for k in range(min(_MAX_ROLE_WORDS, b - a - 1), 0, -1):
+            words = casefold_tr(" ".join(t.text for t in toks[a : a + k]))
+            if words in _ROLE_FORMS or (k == 1 and words in _TITLES):
+                a += k
+                break
+        else:
+            return a
+    return a
+
+
+def _is_title(word: str) -> bool:
+    w = casefold_tr(strip_suffix(word))
+    return w in _ROLE_FORMS or w in _TITLES
+
+
 def _trim(toks: list[Token], a: int, b: int) -> tuple[int, int]:
     """A quote mark, bracket or dash is never the edge of a name."""
     while a < b and not any(c.isalnum() for c in toks[a].text):
@@ -187,6 +212,11 @@ def _sentence_mentions(text: str, toks: list[Token], tags: list[str]) -> list[Me
             while j < n and tags[j] == "I-" + typ:
                 j += 1
             a, b = _trim(toks, *_balanced(toks, *_trim(toks, i, j)))
+            if typ == "PERSON":
+                a = _after_titles(toks, a, b)
+                if b - a == 1 and _is_title(toks[a].text):
+                    i = j
+                    continue  # "Sayın Bakan": a role, no name
             if a == b:
                 i = j
                 continue

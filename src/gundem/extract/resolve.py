@@ -183,21 +183,49 @@ class EntityResolver:
         hits = self._person_words.get(word, set())
         return next(iter(hits)) if len(hits) == 1 else None
 
+    def known_elsewhere(self, name: str, typ: str) -> str | None:
+        """A one-word name that the corpus knows better than this article does: a bare
+        "Aliyev" is the one person with that surname (whatever the tagger typed it),
+        a bare "Ardeşen" typed PERSON is the town the corpus already has."""
+        if " " in normalize_name(name):
+            return None
+        if typ == "PERSON":
+            return self.person_by_word(name) or self.keys.get(canonical_key(name, "GPE"))
+        if typ in ("GPE", "LOC") and canonical_key(name, typ) not in self.keys:
+            return self.person_by_word(name)
+        return None
+
     def resolve_article(self, article: Article) -> Article:
-        """Give every entity of ``article`` its corpus id and canonical name."""
+        """Give every entity of ``article`` its corpus id, canonical name and type."""
         for e in article.entities:
             full = [a for a in e.aliases if _registrable(a, e.type)]
-            if not full and e.type == "PERSON" and (eid := self.person_by_word(e.name)):
-                e.id, e.name = eid, self.entities[eid]["name"]
-                continue  # a bare surname is never a corpus key: it would merge families
+            known = self.known_elsewhere(e.name, e.type)
+            if known:
+                ent = self.entities[known]
+                # never registered as a key: a bare surname would merge families
+                e.id, e.name, e.type = known, ent["name"], ent["type"]
+                continue
             if not full:
                 full = [e.name]
             eid, name = self.resolve(full[0], e.type, full[1:])
             e.id, e.name = eid, name
+        article.entities = _merge_same_id(article.entities)
         return article
 
     def get(self, eid: str) -> dict[str, Any] | None:
         return self.entities.get(eid)
+
+
+def _merge_same_id(entities: list[Entity]) -> list[Entity]:
+    """Two groups of one article that are one corpus entity become one."""
+    out: dict[str, Entity] = {}
+    for e in entities:
+        first = out.setdefault(e.id, e)
+        if first is not e:
+            first.aliases += [a for a in e.aliases if a not in first.aliases]
+            first.mentions = sorted({*first.mentions, *e.mentions})
+            first.roles += [r for r in e.roles if r not in first.roles]
+    return list(out.values())
 
 
 def _registrable(alias: str, typ: str) -> bool:
