@@ -135,3 +135,32 @@ def test_web_ui_served_without_cdn(client: TestClient) -> None:
     assert ".innerHTML" not in js and "insertAdjacentHTML" not in js and "createTextNode" in js
     assert client.get("/static/style.css").status_code == 200
     assert client.get("/openapi.json").json()["paths"]["/api/ask"]
+
+
+def test_ask_rephrased_by_an_llm_endpoint(tmp_path: Path) -> None:
+    """With --llm-url the API's answers are rephrased, keeping only cited sentences."""
+    import threading
+    from http.server import HTTPServer
+
+    from test_ask import _FakeLLM
+
+    from gundem.ask.llm import LLMConfig
+
+    arts, _qs, events, story = build(n_facts=4, n_topics=2)
+    db = str(tmp_path / "g.duckdb")
+    write_store(db, arts, events, [story])
+    srv = HTTPServer(("127.0.0.1", 0), _FakeLLM)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    q = {"q": "Kuzey Kore Rusya’ya kaç asker gönderdi?"}
+    try:
+        with TestClient(create_app(db)) as plain:
+            facts = plain.get("/api/ask", params=q).json()
+        llm = LLMConfig(base_url=f"http://127.0.0.1:{srv.server_port}/v1")
+        with TestClient(create_app(db, llm=llm)) as c:
+            a = c.get("/api/ask", params=q).json()
+    finally:
+        srv.shutdown()
+    assert facts["found"] and a["found"]
+    assert a["text"] != facts["text"] and a["text"].startswith("Kaynaklara göre")
+    assert a["text"].endswith("doğrulandı.")  # the marker became a citation
+    assert a["text_sentences"][0]["citations"] and "Uydurma" not in a["text"]  # uncited: dropped

@@ -368,7 +368,7 @@ def ask(
     from gundem.ask.llm import LLMConfig
     from gundem.store.search import open_index
 
-    llm = LLMConfig(base_url=llm_url) if llm_url else None
+    llm = LLMConfig.from_env(llm_url)
     with _open(db, read_only=True) as store:
         result = answer(store, open_index(db, store), question, llm=llm)
     if as_json:
@@ -389,13 +389,22 @@ def serve(
     api_key: str | None = typer.Option(
         None, "--api-key", envvar="GUNDEM_API_KEY", help="Needed for writes."
     ),
+    llm_url: str | None = typer.Option(
+        None,
+        "--llm-url",
+        envvar="GUNDEM_LLM_URL",
+        help="Optional OpenAI-compatible endpoint that rephrases /api/ask answers (off by default).",
+    ),
 ) -> None:
     """Serve the REST API (/docs) and the web UI (/) over the database."""
+    from gundem.ask.llm import LLMConfig
     from gundem.serve.api import serve as serve_app
 
     _open(db, read_only=True).close()
-    console.print(f"gundem on http://{host}:{port}/ (API docs at /docs)")
-    serve_app(db, host=host, port=port, api_key=api_key)
+    llm = LLMConfig.from_env(llm_url)
+    console.print(f"gundem on http://{host}:{port}/ (API docs at /docs)"
+                  + (f"; answers rephrased by {llm.base_url}" if llm else ""))  # fmt: skip
+    serve_app(db, host=host, port=port, api_key=api_key, llm=llm)
 
 
 # -- entities, quotes, NER -------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any
 from gundem.ask.answer import Answer
 
 _MARK = re.compile(r"\[(\d+)\]")
+_MARK_GAP = re.compile(r"\s*\[\d+\]")  # a marker and the space before it
 
 
 @dataclass
@@ -25,9 +26,10 @@ class LLMConfig:
     timeout: float = 30.0
 
     @classmethod
-    def from_env(cls) -> LLMConfig | None:
-        """GUNDEM_LLM_URL (+ GUNDEM_LLM_MODEL, GUNDEM_LLM_KEY); None when unset."""
-        url = os.environ.get("GUNDEM_LLM_URL")
+    def from_env(cls, url: str | None = None) -> LLMConfig | None:
+        """``url`` or GUNDEM_LLM_URL, with GUNDEM_LLM_MODEL and GUNDEM_LLM_KEY; None
+        when no endpoint is given (the default: answers are built from facts only)."""
+        url = url or os.environ.get("GUNDEM_LLM_URL")
         if not url:
             return None
         return cls(url, os.environ.get("GUNDEM_LLM_MODEL", "default"), os.environ.get("GUNDEM_LLM_KEY"))
@@ -72,7 +74,7 @@ def rephrase(ans: Answer, cfg: LLMConfig) -> Answer:
     for sent in re.split(r"(?<=[.!?])\s+|\n+", content.strip()):
         marks = [int(m) for m in _MARK.findall(sent)]
         cites = [sources[m - 1] for m in dict.fromkeys(marks) if 1 <= m <= len(sources)]
-        text = _MARK.sub("", sent).strip()
+        text = _MARK_GAP.sub("", sent).strip()
         if text and cites:
             out.append({"text": text, "citations": cites})
     if not out:

@@ -25,6 +25,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, model_validator
 
+from gundem.ask.llm import LLMConfig
 from gundem.model import content_id
 from gundem.store import browse
 from gundem.store.db import Store
@@ -136,9 +137,10 @@ _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 class _Ctx:
-    def __init__(self, db_path: str, api_key: str | None) -> None:
+    def __init__(self, db_path: str, api_key: str | None, llm: LLMConfig | None = None) -> None:
         self.db_path = db_path
         self.api_key = api_key
+        self.llm = llm
         self.lock = threading.RLock()
         self.store = Store(db_path)
         self.index = SearchIndex(db_path)
@@ -148,9 +150,13 @@ class _Ctx:
         self.store.close()
 
 
-def create_app(db_path: str | Path, api_key: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
-    """The API (``/api/...``, docs at ``/docs``) and the web UI (``/``) over one store."""
-    ctx = _Ctx(str(db_path), api_key)
+def create_app(
+    db_path: str | Path, api_key: str | None = None, max_body: int = MAX_BODY,
+    llm: LLMConfig | None = None,
+) -> FastAPI:  # fmt: skip
+    """The API (``/api/...``, docs at ``/docs``) and the web UI (``/``) over one store.
+    ``llm``: an optional endpoint that rephrases the cited facts of ``/api/ask``."""
+    ctx = _Ctx(str(db_path), api_key, llm)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -323,7 +329,12 @@ def create_app(db_path: str | Path, api_key: str | None = None, max_body: int = 
         from gundem.ask import answer
 
         with ctx.lock:
-            return answer(ctx.store, ctx.index, question).to_dict()
+            ans = answer(ctx.store, ctx.index, question)
+        if ctx.llm is not None:  # slow: outside the lock, other requests go on
+            from gundem.ask.llm import rephrase
+
+            ans = rephrase(ans, ctx.llm)
+        return ans.to_dict()
 
     @app.get("/api/ask")
     def ask_get(q: str = Query(..., min_length=2, max_length=500)) -> dict[str, Any]:
@@ -414,8 +425,11 @@ def _load(store: Store, ids: list[str]) -> dict[str, Any]:
     return {a.id: a for a in store.iter_articles(f"WHERE id IN ({marks})", ids)}
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, api_key: str | None = None) -> None:
+def serve(
+    db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, api_key: str | None = None,
+    llm: LLMConfig | None = None,
+) -> None:  # fmt: skip
     """What ``gundem serve`` runs: loopback unless a host is given."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path, api_key=api_key), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_path, api_key=api_key, llm=llm), host=host, port=port, log_level="info")
