@@ -133,6 +133,7 @@ def test_gazetteer_place_type_wins_for_places():
     assert _known_place_type("Karadeniz", "GPE") == "LOC"
     assert _known_place_type("Pyongyan", "PERSON") == "GPE"
     assert _known_place_type("Moskova", "LOC") == "GPE"
+    assert _known_place_type("Kuzey Kore", "FAC") == "GPE"
     assert _known_place_type("Avrupa Birliği", "ORG") == "ORG"
     assert _known_place_type("Kuzey Kore", "NORP") == "NORP"  # only place/person/org types
 
@@ -223,3 +224,16 @@ def test_one_word_name_takes_the_type_the_corpus_knows():
     assert by_id[town].type == "GPE" and by_id[town].name == "Ardeşen"
     assert by_id[person].type == "PERSON" and by_id[person].mentions == [(20, 26), (40, 46)]
     assert len(ents) == 3  # the two Aliyev groups are one entity now
+
+
+def test_ideas_and_people_of_a_place_are_not_names():
+    from gundem.extract.entities import Mention, _before_people_word, _plausible
+    from gundem.turkish.tokens import tokenize
+
+    assert not _plausible(Mention(0, 7, "PERSON", "Nazizme"))
+    assert not _plausible(Mention(0, 10, "NORP", "Komünizmin"))
+    assert _plausible(Mention(0, 5, "GPE", "İzmir"))
+    toks = tokenize("Kuzey Kore Yetkilisi")
+    assert _before_people_word(toks, 0, 3) == 2  # → "Kuzey Kore"
+    toks = tokenize("Hazar Anadolu Heyeti")
+    assert _before_people_word(toks, 0, 3) == 3  # not a place we know: left alone

@@ -106,7 +106,7 @@ def _known_place_type(surface: str, typ: str) -> str:
     tagger can take a rare spelling ("Pyongyan") for a person's name, or a
     continent ("Avrupa") for a country. Persons and organisations are only
     overruled for one-word names."""
-    if typ in ("GPE", "LOC") or (typ in ("PERSON", "ORG") and " " not in surface):
+    if typ in ("GPE", "LOC", "FAC") or (typ in ("PERSON", "ORG") and " " not in surface):
         return _places().get(casefold_tr(surface), typ)
     return typ
 
@@ -166,6 +166,21 @@ def _after_titles(toks: list[Token], a: int, b: int) -> int:
     return a
 
 
+# "Kuzey Kore yetkilisi", "Rusya sözcüsü": people of a place, not a name
+_PEOPLE_WORDS = {"yetkilisi", "yetkilileri", "sözcüsü", "temsilcisi", "temsilcileri",
+                 "vatandaşı", "vatandaşları", "askeri", "askerleri", "heyeti"}  # fmt: skip
+
+
+def _before_people_word(toks: list[Token], a: int, b: int) -> int:
+    """End of a span before a closing word for people ("Kuzey Kore Yetkilisi" → "Kuzey
+    Kore") when what is left is a place we know."""
+    if b - a >= 2 and casefold_tr(strip_suffix(toks[b - 1].text)) in _PEOPLE_WORDS:
+        rest = " ".join(t.text for t in toks[a : b - 1])
+        if casefold_tr(rest) in _places():
+            return b - 1
+    return b
+
+
 def _is_title(word: str) -> bool:
     w = casefold_tr(strip_suffix(word))
     return w in _ROLE_FORMS or w in _TITLES
@@ -212,6 +227,7 @@ def _sentence_mentions(text: str, toks: list[Token], tags: list[str]) -> list[Me
             while j < n and tags[j] == "I-" + typ:
                 j += 1
             a, b = _trim(toks, *_balanced(toks, *_trim(toks, i, j)))
+            b = _before_people_word(toks, a, b)
             if typ == "PERSON":
                 a = _after_titles(toks, a, b)
                 if b - a == 1 and _is_title(toks[a].text):
@@ -257,6 +273,8 @@ def _plausible(m: Mention, text: str = "", sent_start: int = 0) -> bool:
         return True
     fx = load_model().fx
     low = casefold_tr(m.text)
+    if _IDEOLOGY.search(low):
+        return False  # "Faşizme, Nazizme": an -izm word names an idea, not an entity
     if low in fx.gaz:
         return True
     rate = fx.caprate.get(low)
@@ -273,6 +291,7 @@ def _plausible(m: Mention, text: str = "", sent_start: int = 0) -> bool:
 
 
 _OPENING = "\"'“‘«„(-:–—"
+_IDEOLOGY = re.compile(r"^\w{3,}[iıuü]zm(?:[iıuüeaı]|[iıuü]n|d[ae]n?|l[ae])?$")
 
 
 _FUNCTION_POS = ("Pron", "Verb", "Adv", "Conj", "Postp", "Det", "Ques", "Interj", "Num")
