@@ -2,8 +2,9 @@
 
 import json
 
-from gundem.extract.entities import extract_entities, resolve_role, role_key
+from gundem.extract.entities import extract_entities, resolve_role
 from gundem.extract.resolve import EntityResolver, canonical_key, edit_distance_le1
+from gundem.extract.roles import role_key
 from gundem.model import Article
 from gundem.turkish.normalize import casefold_tr
 
@@ -109,7 +110,8 @@ def test_dateline_agency_is_not_the_city_acronym():
 def test_surname_typed_as_place_joins_the_person():
     """The tagger may type a bare surname GPE ("Bolat," at a sentence start); when the
     full name is in the same article it is that person. A known city stays a city."""
-    from gundem.extract.entities import Mention, _group
+    from gundem.extract.entities import _group
+    from gundem.extract.mentions import Mention
 
     text = "Ticaret Bakanı Ömer Bolat Tokyo’ya gitti. Bolat, Tokyo’da konuştu."
     full = Mention(15, 25, "PERSON", "Ömer Bolat")
@@ -127,26 +129,26 @@ def test_surname_typed_as_place_joins_the_person():
 
 
 def test_gazetteer_place_type_wins_for_places():
-    from gundem.extract.entities import _known_place_type
+    from gundem.extract.mentions import known_place_type
 
-    assert _known_place_type("Avrupa", "GPE") == "LOC"  # a continent
-    assert _known_place_type("Karadeniz", "GPE") == "LOC"
-    assert _known_place_type("Pyongyan", "PERSON") == "GPE"
-    assert _known_place_type("Moskova", "LOC") == "GPE"
-    assert _known_place_type("Kuzey Kore", "FAC") == "GPE"
-    assert _known_place_type("Avrupa Birliği", "ORG") == "ORG"
-    assert _known_place_type("Kuzey Kore", "NORP") == "NORP"  # only place/person/org types
+    assert known_place_type("Avrupa", "GPE") == "LOC"  # a continent
+    assert known_place_type("Karadeniz", "GPE") == "LOC"
+    assert known_place_type("Pyongyan", "PERSON") == "GPE"
+    assert known_place_type("Moskova", "LOC") == "GPE"
+    assert known_place_type("Kuzey Kore", "FAC") == "GPE"
+    assert known_place_type("Avrupa Birliği", "ORG") == "ORG"
+    assert known_place_type("Kuzey Kore", "NORP") == "NORP"  # only place/person/org types
 
 
 def test_head_noun_types_a_compound_name():
-    from gundem.extract.entities import _mention_type
+    from gundem.extract.mentions import mention_type
 
-    assert _mention_type("Fırtına Deresi", "PERSON") == "LOC"
-    assert _mention_type("Dolmabahçe Sarayı", "GPE") == "FAC"
-    assert _mention_type("İstanbul Büyükşehir Belediyesi", "GPE") == "ORG"
-    assert _mention_type("Sovyetler Birliği", "GPE") == "GPE"  # "Birliği" says nothing
-    assert _mention_type("Deresi", "PERSON") == "PERSON"  # one word: no head to read
-    assert _mention_type("Kim Jong-un", "PERSON") == "PERSON"
+    assert mention_type("Fırtına Deresi", "PERSON") == "LOC"
+    assert mention_type("Dolmabahçe Sarayı", "GPE") == "FAC"
+    assert mention_type("İstanbul Büyükşehir Belediyesi", "GPE") == "ORG"
+    assert mention_type("Sovyetler Birliği", "GPE") == "GPE"  # "Birliği" says nothing
+    assert mention_type("Deresi", "PERSON") == "PERSON"  # one word: no head to read
+    assert mention_type("Kim Jong-un", "PERSON") == "PERSON"
 
 
 def test_bare_surname_joins_the_one_full_name_in_the_corpus():
@@ -178,7 +180,7 @@ def test_canonical_name_prefers_mixed_case_over_a_dateline():
 
 
 def test_a_name_never_straddles_a_bracket():
-    from gundem.extract.entities import _balanced, _trim
+    from gundem.extract.mentions import _balanced, _trim
     from gundem.turkish.tokens import tokenize
 
     def cut(text: str) -> str:
@@ -193,7 +195,7 @@ def test_a_name_never_straddles_a_bracket():
 
 
 def test_titles_the_tagger_took_in_are_not_part_of_the_name():
-    from gundem.extract.entities import _sentence_mentions
+    from gundem.extract.mentions import sentence_mentions
     from gundem.turkish.tokens import tokenize
 
     text = "Bakan Bayraktar ile Prof. Dr. Ayşe Yılmaz görüştü, Sayın Bakan da katıldı."
@@ -204,7 +206,7 @@ def test_titles_the_tagger_took_in_are_not_part_of_the_name():
         for k in range(start + 1, start + n):
             tags[k] = "I-PERSON"
     assert [t.text for t in toks[9:11]] == ["Sayın", "Bakan"]
-    assert [m.text for m in _sentence_mentions(text, toks, tags)] == ["Bayraktar", "Ayşe Yılmaz"]
+    assert [m.text for m in sentence_mentions(text, toks, tags)] == ["Bayraktar", "Ayşe Yılmaz"]
 
 
 def test_one_word_name_takes_the_type_the_corpus_knows():
@@ -227,12 +229,12 @@ def test_one_word_name_takes_the_type_the_corpus_knows():
 
 
 def test_ideas_and_people_of_a_place_are_not_names():
-    from gundem.extract.entities import Mention, _before_people_word, _plausible
+    from gundem.extract.mentions import Mention, _before_people_word, plausible
     from gundem.turkish.tokens import tokenize
 
-    assert not _plausible(Mention(0, 7, "PERSON", "Nazizme"))
-    assert not _plausible(Mention(0, 10, "NORP", "Komünizmin"))
-    assert _plausible(Mention(0, 5, "GPE", "İzmir"))
+    assert not plausible(Mention(0, 7, "PERSON", "Nazizme"))
+    assert not plausible(Mention(0, 10, "NORP", "Komünizmin"))
+    assert plausible(Mention(0, 5, "GPE", "İzmir"))
     toks = tokenize("Kuzey Kore Yetkilisi")
     assert _before_people_word(toks, 0, 3) == 2  # → "Kuzey Kore"
     toks = tokenize("Hazar Anadolu Heyeti")
