@@ -17,6 +17,7 @@ from datasketch.lsh import _optimal_param
 
 from gundem.link.features import tr_lower, words
 from gundem.model import Article
+from gundem.store.db import arrow_views
 
 NUM_PERM = 64
 THRESHOLD = 0.55  # estimated Jaccard of 3-word shingles above which a text is a copy
@@ -103,20 +104,10 @@ class DedupIndex:
     def flush(self, con) -> None:
         if not self._new:
             return
-        import pyarrow as pa
-
-        tbl = pa.table(
-            {
-                "article_id": self._new,
-                "sig": [self.sigs[a].tobytes() for a in self._new],
-            }
-        )
-        con.register("_gundem_minhash_new", tbl)
-        try:
+        new = {"article_id": self._new, "sig": [self.sigs[a].tobytes() for a in self._new]}
+        with arrow_views(con, _gundem_minhash_new=new):
             con.execute(
                 "INSERT INTO link_minhash SELECT article_id, sig FROM _gundem_minhash_new "
                 "ON CONFLICT DO NOTHING"
             )
-        finally:
-            con.unregister("_gundem_minhash_new")
         self._new = []

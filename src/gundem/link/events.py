@@ -31,6 +31,7 @@ from gundem.link.features import (
     tr_lower,
 )
 from gundem.model import Article, content_id
+from gundem.store.db import arrow_views
 
 MAX_GAP_DAYS = 3
 THRESHOLD = 0.30  # dated article vs dated event
@@ -456,26 +457,18 @@ class EventIndex:
                     lst.append(ev.id)
 
     def flush(self, con) -> None:
-        import pyarrow as pa
-
         if self.dirty:
             ids = sorted(self.dirty)
-            tbl = pa.table({"id": ids, "data": [self.events[i].to_json() for i in ids]})
-            con.register("_gundem_ev_new", tbl)
-            try:
+            new = {"id": ids, "data": [self.events[i].to_json() for i in ids]}
+            with arrow_views(con, _gundem_ev_new=new):
                 con.execute(
                     "INSERT OR REPLACE INTO link_events SELECT id, data FROM _gundem_ev_new"
                 )
-            finally:
-                con.unregister("_gundem_ev_new")
         if self._df_dirty:
             keys = sorted(self._df_dirty)
-            tbl = pa.table({"key": keys, "df": [int(self.df[k]) for k in keys]})
-            con.register("_gundem_df_new", tbl)
-            try:
+            new = {"key": keys, "df": [int(self.df[k]) for k in keys]}
+            with arrow_views(con, _gundem_df_new=new):
                 con.execute("INSERT OR REPLACE INTO link_df SELECT key, df FROM _gundem_df_new")
-            finally:
-                con.unregister("_gundem_df_new")
             self._df_dirty = set()
 
     def stats(self) -> dict[str, Any]:

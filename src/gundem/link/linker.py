@@ -23,7 +23,7 @@ from gundem.link.events import EventIndex, EventState
 from gundem.link.features import day_number, to_title
 from gundem.link.stories import StoryIndex, StoryState
 from gundem.model import Article, Event, Story
-from gundem.store.db import Store
+from gundem.store.db import Store, arrow_views
 from gundem.summarize import group_quotes, headline, participants_and_place, summary
 
 CHUNK = 2000
@@ -170,40 +170,28 @@ class Linker:
         }
 
     def _write_links(self, con, dirty_events: list[str]) -> None:
-        import pyarrow as pa
-
         if self._links:
             ids = sorted(self._links)
-            tbl = pa.table(
-                {
-                    "id": ids,
-                    "event_id": [self._links[i][0] for i in ids],
-                    "duplicate_of": [self._links[i][1] for i in ids],
-                }
-            )
-            con.register("_gundem_links", tbl)
-            try:
+            links = {
+                "id": ids,
+                "event_id": [self._links[i][0] for i in ids],
+                "duplicate_of": [self._links[i][1] for i in ids],
+            }
+            with arrow_views(con, _gundem_links=links):
                 con.execute(
                     "UPDATE articles SET event_id = t.event_id, duplicate_of = t.duplicate_of "
                     "FROM _gundem_links t WHERE articles.id = t.id"
                 )
-            finally:
-                con.unregister("_gundem_links")
         if dirty_events:
-            tbl = pa.table(
-                {
-                    "id": dirty_events,
-                    "story_id": [self.events.events[e].story_id for e in dirty_events],
-                }
-            )
-            con.register("_gundem_ev_story", tbl)
-            try:
+            stories = {
+                "id": dirty_events,
+                "story_id": [self.events.events[e].story_id for e in dirty_events],
+            }
+            with arrow_views(con, _gundem_ev_story=stories):
                 con.execute(
                     "UPDATE articles SET story_id = t.story_id "
                     "FROM _gundem_ev_story t WHERE articles.event_id = t.id"
                 )
-            finally:
-                con.unregister("_gundem_ev_story")
 
     def _articles_by_event(self, event_ids: list[str]):
         for i in range(0, len(event_ids), 500):

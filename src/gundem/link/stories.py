@@ -17,6 +17,7 @@ from functools import lru_cache
 from gundem.link.events import EventIndex, EventState, _cos, best_match
 from gundem.model import content_id
 from gundem.ner.lexicon import COUNTRIES, MULTI_COUNTRIES
+from gundem.store.db import arrow_views
 from gundem.turkish.normalize import casefold_tr
 
 THRESHOLD = 0.42  # tuned on bench/gen_corpus.py (0.35–0.47 all give story B-cubed F1 ≥ 0.93)
@@ -189,13 +190,8 @@ class StoryIndex:
     def flush(self, con) -> None:
         if not self.dirty:
             return
-        import pyarrow as pa
-
         ids = sorted(self.dirty)
-        tbl = pa.table({"id": ids, "data": [self.stories[i].to_json() for i in ids]})
-        con.register("_gundem_st_new", tbl)
-        try:
+        new = {"id": ids, "data": [self.stories[i].to_json() for i in ids]}
+        with arrow_views(con, _gundem_st_new=new):
             con.execute("INSERT OR REPLACE INTO link_stories SELECT id, data FROM _gundem_st_new")
-        finally:
-            con.unregister("_gundem_st_new")
         self.dirty = set()

@@ -70,6 +70,21 @@ def _arrow(cols: tuple[str, ...], rows: list[list]) -> Any:
     })  # fmt: skip
 
 
+@contextmanager
+def arrow_views(con: duckdb.DuckDBPyConnection, **tables: Any) -> Iterator[None]:
+    """Make columns (``{"id": [...], ...}`` or an Arrow table) readable by SQL under
+    these names for the block: bulk writes in one statement instead of row by row."""
+    import pyarrow as pa
+
+    for name, table in tables.items():
+        con.register(name, pa.table(table) if isinstance(table, dict) else table)
+    try:
+        yield
+    finally:
+        for name in tables:
+            con.unregister(name)
+
+
 def _to_json(record: Event | Story) -> str:
     # the fields are plain lists and dicts: no need for asdict's deep copy
     return json.dumps(vars(record), ensure_ascii=False)
@@ -154,19 +169,13 @@ class Store:
             "new_links": _arrow(LINK_COLS, link_rows),
         }
         names = ", ".join(cols)
-        with self.transaction() as con:
-            for name, table in tables.items():
-                con.register(name, table)
-            try:
-                con.execute(f"INSERT INTO articles ({names}) SELECT {names} FROM new_articles")
-                con.execute(
-                    f"INSERT INTO entities SELECT {', '.join(ENTITY_COLS)} FROM new_entities "
-                    "ON CONFLICT (id) DO NOTHING"
-                )
-                con.execute(f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links")
-            finally:
-                for name in tables:
-                    con.unregister(name)
+        with self.transaction() as con, arrow_views(con, **tables):
+            con.execute(f"INSERT INTO articles ({names}) SELECT {names} FROM new_articles")
+            con.execute(
+                f"INSERT INTO entities SELECT {', '.join(ENTITY_COLS)} FROM new_entities "
+                "ON CONFLICT (id) DO NOTHING"
+            )
+            con.execute(f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links")
         return len(fresh)
 
     def sync_entity_names(self, names: dict[str, str]) -> int:
@@ -175,14 +184,11 @@ class Store:
         first seen as "TOKYO", in every article. Returns how many articles changed."""
         with self.transaction() as con:
             if names:
-                import pyarrow as pa
-
-                con.register("new_names", pa.table({"id": list(names), "name": list(names.values())}))
-                con.execute(
-                    """UPDATE entities SET name = n.name FROM new_names n
-                       WHERE entities.id = n.id AND entities.name <> n.name"""
-                )
-                con.unregister("new_names")
+                with arrow_views(con, new_names={"id": list(names), "name": list(names.values())}):
+                    con.execute(
+                        """UPDATE entities SET name = n.name FROM new_names n
+                           WHERE entities.id = n.id AND entities.name <> n.name"""
+                    )
             stale = con.execute(
                 """SELECT DISTINCT ae.article_id FROM article_entities ae
                    JOIN entities e ON e.id = ae.entity_id WHERE ae.name <> e.name"""
@@ -299,15 +305,10 @@ class Store:
         )
 
     def _bulk_replace(self, table: str, columns: dict[str, list]) -> None:
-        import pyarrow as pa
-
         if not columns["id"]:
             return
-        self.con.register("_gundem_bulk", pa.table(columns))
-        try:
+        with arrow_views(self.con, _gundem_bulk=columns):
             self.con.execute(f"INSERT OR REPLACE INTO {table} SELECT * FROM _gundem_bulk")
-        finally:
-            self.con.unregister("_gundem_bulk")
 
     def events(self) -> list[Event]:
         rows = self.con.execute("SELECT data FROM events ORDER BY date NULLS LAST, id").fetchall()
