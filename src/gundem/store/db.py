@@ -189,17 +189,15 @@ class Store:
                         """UPDATE entities SET name = n.name FROM new_names n
                            WHERE entities.id = n.id AND entities.name <> n.name"""
                     )
-            stale = con.execute(
-                """SELECT DISTINCT ae.article_id FROM article_entities ae
+            rows = con.execute(
+                """SELECT DISTINCT ae.article_id, e.id, e.name FROM article_entities ae
                    JOIN entities e ON e.id = ae.entity_id WHERE ae.name <> e.name"""
             ).fetchall()
-            if not stale:
+            if not rows:
                 return 0
-            current = dict(con.execute(
-                """SELECT DISTINCT e.id, e.name FROM entities e JOIN article_entities ae
-                   ON ae.entity_id = e.id WHERE ae.name <> e.name"""
-            ).fetchall())  # fmt: skip
-            for (aid,) in stale:
+            current = {eid: name for _, eid, name in rows}
+            stale = sorted({aid for aid, _, _ in rows})
+            for aid in stale:
                 ents, quotes = con.execute(
                     "SELECT entities, quotes FROM articles WHERE id = ?", [aid]
                 ).fetchone()
