@@ -17,7 +17,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # per core: one BLAS thread
 
 from gundem.ner.conll import fix_bio, map_tag, read_conll, score
 from gundem.ner.paths import NEWS_DATA_DIR, wiki_ner_dir
-from gundem.ner.tagger import load_model, tag_sentences, tag_tokens
+from gundem.ner.tagger import evaluate_sentences, load_model, tag_sentences, tag_tokens
 from gundem.turkish.morphology import split_suffix
 
 TYPES = ("PERSON", "ORG", "GPE+LOC", "FAC", "NORP")
@@ -38,15 +38,11 @@ def split_variant(sents: list[list[tuple[str, str]]]) -> list[list[tuple[str, st
 
 
 def run(name: str, sents: list[list[tuple[str, str]]], model: str | None) -> None:
-    gold = [fix_bio([map_tag(t) for _, t in s]) for s in sents]
-    t0 = time.process_time()
-    pred = tag_sentences([[w for w, _ in s] for s in sents], model)
-    cpu = time.process_time() - t0
+    res = evaluate_sentences(sents, model)
     t0 = time.process_time()
     one = [tag_tokens([w for w, _ in s], model) for s in sents[:300]]
     cpu_one = time.process_time() - t0
-    assert one == pred[: len(one)]
-    res = score(gold, pred)
+    assert one == tag_sentences([[w for w, _ in s] for s in sents[:300]], model)
     ntok = sum(len(s) for s in sents)
     print(f"{name}.sentences: {len(sents)}")
     print(f"{name}.tokens: {ntok}")
@@ -56,7 +52,7 @@ def run(name: str, sents: list[list[tuple[str, str]]], model: str | None) -> Non
     for t in TYPES:
         if t in res:
             print(f"{name}.f1.{t}: {res[t]['f1']:.4f}  # support {int(res[t]['support'])}")
-    print(f"{name}.tokens_per_s_per_core: {ntok / max(cpu, 1e-9):.0f}")
+    print(f"{name}.tokens_per_s_per_core: {res['speed']['tokens_per_s']:.0f}")
     n_one = sum(len(s) for s in sents[:300])
     print(f"{name}.tokens_per_s_per_core_one_sentence_at_a_time: {n_one / max(cpu_one, 1e-9):.0f}")
 

@@ -142,7 +142,12 @@ def tag_conll(
 
 def evaluate(path: str | Path, model_path: str | Path | None = None) -> dict:
     """Entity-level scores of the model on a gold CoNLL file (types mapped to the six)."""
-    sents = read_conll(path)
+    return evaluate_sentences(read_conll(path), model_path)
+
+
+def evaluate_sentences(sents: list[list[tuple[str, str]]], model_path: str | Path | None = None) -> dict:
+    """:func:`evaluate` on ``(token, gold tag)`` sentences, plus ``speed`` (CPU time of
+    tagging them all as one batch)."""
     gold = [fix_bio([map_tag(t) for _, t in s]) for s in sents]
     t0 = time.process_time()
     pred = tag_sentences([[w for w, _ in s] for s in sents], model_path)
