@@ -319,12 +319,9 @@ def write_store(path: str, arts: list[Article], events: list[Event] = (), storie
     from gundem.store.db import Store
 
     with Store(path) as st:
-        for a in arts:
-            st.add_article(a)
-        for e in events:
-            st.put_event(e)
-        for s in stories:
-            st.put_story(s)
+        st.add_articles(list(arts))
+        st.put_events(list(events))
+        st.put_stories(list(stories))
 
 
 def main(argv: list[str] | None = None) -> int:

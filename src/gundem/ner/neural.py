@@ -153,9 +153,6 @@ class NeuralTagger:
             best.append(int(bp[best[-1]]))
         return best[::-1]
 
-    def tag(self, tokens: list[str]) -> list[str]:
-        return self.tag_many([tokens])[0]
-
     def tag_many(
         self, sents: list[list[str]], batch: int = 64, max_tokens: int = 8192
     ) -> list[list[str]]:

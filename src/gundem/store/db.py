@@ -146,7 +146,11 @@ class Store:
         stored = {r[0] for r in self.con.execute(
             "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
         ).fetchall()}  # fmt: skip
-        fresh = list({a.id: a for a in articles if a.id not in stored}.values())
+        fresh = []
+        for a in articles:  # the first of two with one id wins, as with one call each
+            if a.id not in stored:
+                stored.add(a.id)
+                fresh.append(a)
         if not fresh:
             return 0
         cols: dict[str, list] = {c: [] for c in (*ARTICLE_COLS, "text_hash")}
@@ -287,9 +291,6 @@ class Store:
         )
 
     # -- events and stories ----------------------------------------------------------
-    def put_event(self, event: Event) -> None:
-        self.put_events([event])
-
     def put_events(self, events: list[Event]) -> None:
         """Insert or replace event records in one bulk statement."""
         self._bulk_replace(
@@ -311,9 +312,6 @@ class Store:
     def events(self) -> list[Event]:
         rows = self.con.execute("SELECT data FROM events ORDER BY date NULLS LAST, id").fetchall()
         return [Event(**json.loads(r[0])) for r in rows]
-
-    def put_story(self, story: Story) -> None:
-        self.put_stories([story])
 
     def put_stories(self, stories: list[Story]) -> None:
         self._bulk_replace(
