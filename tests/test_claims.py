@@ -46,7 +46,7 @@ def test_thousands_with_unit_and_case_suffix():
 
 
 def test_qualifier_and_acronym_source():
-    c = _one("Seul’deki Ulusal İstihbarat Servisi’ne (NIS) göre çatışmalarda yaklaşık 2 bin "
+    c = _one("Seul’deki Milli İstihbarat Servisi’ne (NIS) göre çatışmalarda yaklaşık 2 bin "
              "Kuzey Kore askeri hayatını kaybetti.")
     assert (c.value, c.unit, c.qualifier, c.attributed_to) == (2000, "asker", "yaklaşık", "NIS")
 
