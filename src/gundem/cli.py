@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from enum import StrEnum
 from functools import partial
@@ -23,8 +24,31 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+# emoji=False: a ":name:" in a title stays text. Every string from the data, a file name or the
+# command line goes through _s() before rich sees it (markup escaped, control characters visible).
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
+
+# C0/C1 controls (ESC included), bidi overrides, line separators, lone surrogates (undecodable
+# file names): none of them may reach the terminal as they are.
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(ch: str) -> str:
+    n = ord(ch)
+    return _NAMED.get(ch) or (f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}")
+
+
+def _s(value: object, multiline: bool = False) -> str:
+    """``value`` as rich markup that prints literally: ``[`` escaped, control characters shown
+    as escapes (``\\n``, ``\\x1b``); ``multiline`` keeps newlines and tabs."""
+    keep = "\n\t" if multiline else ""
+    text = _UNSAFE.sub(lambda m: m[0] if m[0] in keep else _visible(m[0]), str(value))
+    return escape(text)
+
 
 DbOption = typer.Option(
     DEFAULT_DB, "--db", help="DuckDB file (created if missing).", envvar="GUNDEM_DB"
@@ -33,7 +57,7 @@ DbOption = typer.Option(
 
 def _open(db: str, read_only: bool = False) -> Store:
     if read_only and not Path(db).exists():
-        err_console.print(f"[red]error:[/] {db}: no such database; run `gundem run PATH` first")
+        err_console.print(f"[red]error:[/] {_s(db)}: no such database; run `gundem run PATH` first")
         raise typer.Exit(2)
     return Store(db, read_only=read_only)
 
@@ -83,7 +107,7 @@ def run(
 
 def _run_with_progress(run_pipeline, paths, store, workers, with_extract, fetcher, quiet):
     def show_error(err) -> None:
-        err_console.print(f"[yellow]skipped[/] {err.line()}", highlight=False, soft_wrap=True)
+        err_console.print(f"[yellow]skipped[/] {_s(err.line())}", highlight=False, soft_wrap=True)
 
     if quiet:
         return run_pipeline(paths, store, workers, with_extract, fetcher, on_error=show_error)
@@ -109,18 +133,18 @@ def _run_with_progress(run_pipeline, paths, store, workers, with_extract, fetche
 
 
 def _print_summary(stats, db: str, linked: dict, indexed: dict) -> None:
-    table = Table(title=f"gundem run → {db}", show_header=False)
+    table = Table(title=f"gundem run → {_s(db)}", show_header=False)
     table.add_row("documents read", str(stats.read))
     table.add_row("new articles", str(stats.articles))
     table.add_row("duplicates skipped", str(stats.duplicates))
     for kind, n in sorted(stats.errors.items()):
-        table.add_row(f"errors: {kind}", str(n))
+        table.add_row(f"errors: {_s(kind)}", str(n))
     if stats.languages:
-        langs = ", ".join(f"{k} {v}" for k, v in stats.languages.most_common())
+        langs = _s(", ".join(f"{k} {v}" for k, v in stats.languages.most_common()))
         table.add_row("languages", langs)
     table.add_row("time", f"{stats.seconds:.1f} s")
     for key, value in linked.items():
-        table.add_row(f"link: {key}", str(value))
+        table.add_row(f"link: {_s(key)}", _s(value))
     if indexed:
         table.add_row("search index", f"{indexed.get('total', 0)} documents")
     console.print(table)
@@ -132,7 +156,7 @@ def demo(
     workers: int = typer.Option(2, "--workers", "-w"),
 ) -> None:
     """Run the whole pipeline on the bundled Turkish demo corpus."""
-    console.print(f"Demo corpus: {demo_path()}")
+    console.print(f"Demo corpus: {_s(demo_path())}")
     inputs = [str(demo_path() / part) for part in DEMO_INPUTS]
     run(
         inputs,
@@ -144,7 +168,7 @@ def demo(
         quiet=False,
         engine="local",
     )
-    console.print(f"Next: [bold]gundem --help[/], e.g. `gundem export --db {db} | head`")
+    console.print(f"Next: [bold]gundem --help[/], e.g. `gundem export --db {_s(db)} | head`")
 
 
 class What(StrEnum):
@@ -189,7 +213,7 @@ def show(
         article = store.get_article(article_id)
     if article is None:
         err_console.print(
-            f"[red]error:[/] no article with id {article_id!r} (or prefix not unique)"
+            f"[red]error:[/] no article with id {_s(repr(article_id))} (or prefix not unique)"
         )
         raise typer.Exit(2)
     if as_json:
@@ -207,15 +231,16 @@ def show(
         "dateline",
         "language",
     ):
-        meta.add_row(f"[bold]{key}", str(getattr(article, key) or "—"))
+        meta.add_row(f"[bold]{key}", _s(getattr(article, key) or "—"))
     console.print(meta)
     console.rule("text")
-    console.print(article.text, highlight=False)
+    console.print(_s(article.text, multiline=True), highlight=False)
     if removed:
         console.rule(f"removed ({len(article.removed)} blocks)")
         for block in article.removed:
             console.print(
-                f"[red]{block.reason:>12}[/] #{block.index}: {block.text[:160]}", highlight=False
+                f"[red]{_s(block.reason):>12}[/] #{block.index}: {_s(block.text[:160])}",
+                highlight=False,
             )
 
 
@@ -226,7 +251,7 @@ def errors(db: str = DbOption) -> None:
         rows = store.errors()
     table = Table("source", "kind", "message", title=f"{len(rows)} errors")
     for source, kind, message, _at in rows:
-        table.add_row(source, kind, message)
+        table.add_row(_s(source), _s(kind), _s(message))
     console.print(table)
 
 
@@ -244,10 +269,10 @@ def events(db: str = DbOption, limit: int = typer.Option(50, "--limit", "-n")) -
     for r in rows[:limit]:
         date = (r["date"] or "—") + (" *" if r["date_from"] == "propagated" else "")
         table.add_row(
-            r["id"][:10],
-            date,
-            r["headline"],
-            r["place"] or "",
+            _s(r["id"][:10]),
+            _s(date),
+            _s(r["headline"]),
+            _s(r["place"] or ""),
             str(r["articles"]),
             str(r["outlets"]),
         )
@@ -266,11 +291,11 @@ def stories(db: str = DbOption) -> None:
     table = Table("id", "title", "events", "from", "to", "conflicts", title=f"{len(rows)} stories")
     for r in rows:
         table.add_row(
-            r["id"][:10],
-            r["title"],
+            _s(r["id"][:10]),
+            _s(r["title"]),
             str(r["events"]),
-            r["first"] or "—",
-            r["last"] or "—",
+            _s(r["first"] or "—"),
+            _s(r["last"] or "—"),
             str(r["conflicts"]),
         )
     console.print(table)
@@ -286,19 +311,21 @@ def story(
     with _open(db, read_only=True) as store:
         st = story_timeline(store, story_id)
     if st is None:
-        err_console.print(f"[red]error:[/] no story with id {story_id!r} (or prefix not unique)")
+        err_console.print(
+            f"[red]error:[/] no story with id {_s(repr(story_id))} (or prefix not unique)"
+        )
         raise typer.Exit(2)
-    console.rule(f"[bold]{st['title']}")
+    console.rule(f"[bold]{_s(st['title'])}")
     for item in st["timeline"]:
         console.print(
-            f"[bold cyan]{item.get('date') or '????-??-??'}[/]  {item.get('headline', '')}",
+            f"[bold cyan]{_s(item.get('date') or '????-??-??')}[/]  {_s(item.get('headline', ''))}",
             highlight=False,
         )
         for sentence in item["summary"][:2]:
-            console.print(f"             {sentence}", highlight=False, style="dim")
+            console.print(f"             {_s(sentence)}", highlight=False, style="dim")
     for c in st["conflicts"]:
         console.print(
-            f"[yellow]conflict[/] {json.dumps(c, ensure_ascii=False)[:300]}", highlight=False
+            f"[yellow]conflict[/] {_s(json.dumps(c, ensure_ascii=False)[:300])}", highlight=False
         )
 
 
@@ -312,7 +339,7 @@ def report(
 
     with _open(db, read_only=True) as store:
         path = write_report(store, out)
-    console.print(f"wrote {path}")
+    console.print(f"wrote {_s(path)}")
 
 
 # -- search, ask, serve ----------------------------------------------------------------------
@@ -342,11 +369,12 @@ def search(
             query, filters, limit=limit, level="article" if articles else "sentence"
         )
     table = Table(
-        "score", "article", "date", "outlet", "text", title=f"{len(hits)} hits for {query!r}"
+        "score", "article", "date", "outlet", "text", title=f"{len(hits)} hits for {_s(repr(query))}"
     )
     for h in hits:
         table.add_row(
-            f"{h.score:.2f}", h.article_id[:10], h.published or "—", h.outlet or "", h.text[:200]
+            f"{h.score:.2f}", _s(h.article_id[:10]), _s(h.published or "—"), _s(h.outlet or ""),
+            _s(h.text[:200]),
         )
     console.print(table)
 
@@ -374,7 +402,7 @@ def ask(
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        console.print(result.render(), highlight=False)
+        console.print(_s(result.render(), multiline=True), highlight=False)
     if not result.found:
         raise typer.Exit(3)
 
@@ -395,6 +423,13 @@ def serve(
         envvar="GUNDEM_LLM_URL",
         help="Optional OpenAI-compatible endpoint that rephrases /api/ask answers (off by default).",
     ),
+    allowed_host: list[str] = typer.Option(
+        [],
+        "--allowed-host",
+        envvar="GUNDEM_ALLOWED_HOSTS",
+        help="Another name clients may use in the Host header (repeatable; * allows any). "
+        "The bind address and localhost are always allowed.",
+    ),
 ) -> None:
     """Serve the REST API (/docs) and the web UI (/) over the database."""
     from gundem.ask.llm import LLMConfig
@@ -402,9 +437,9 @@ def serve(
 
     _open(db, read_only=True).close()
     llm = LLMConfig.from_env(llm_url)
-    console.print(f"gundem on http://{host}:{port}/ (API docs at /docs)"
-                  + (f"; answers rephrased by {llm.base_url}" if llm else ""))  # fmt: skip
-    serve_app(db, host=host, port=port, api_key=api_key, llm=llm)
+    console.print(f"gundem on http://{_s(host)}:{port}/ (API docs at /docs)"
+                  + (f"; answers rephrased by {_s(llm.base_url)}" if llm else ""))  # fmt: skip
+    serve_app(db, host=host, port=port, api_key=api_key, llm=llm, allowed_hosts=allowed_host)
 
 
 # -- entities, quotes, NER -------------------------------------------------------------------
@@ -428,19 +463,19 @@ def train_ner_cmd(
     from gundem.ner.train import train_ner
 
     if family not in ("neural", "crf"):
-        err_console.print(f"[red]error:[/] unknown --family {family!r} (neural or crf)")
+        err_console.print(f"[red]error:[/] unknown --family {_s(repr(family))} (neural or crf)")
         raise typer.Exit(2)
     try:
         with err_console.status(f"training the {family} NER model…"):
             scores = train_ner(
                 out_path=out, family=family, epochs=epochs, max_iterations=max_iterations,
-                log=lambda msg: err_console.print(msg),
+                log=lambda msg: err_console.print(_s(msg)),
             )
     except RuntimeError as e:
-        err_console.print(f"[red]error:[/] {escape(str(e))}")
+        err_console.print(f"[red]error:[/] {_s(e)}")
         raise typer.Exit(2) from None
     for key, value in scores.items():
-        console.print(f"{key}: {value}")
+        console.print(f"{_s(key)}: {_s(value)}")
 
 
 @app.command()
@@ -457,12 +492,12 @@ def ner(
     from gundem.ner.tagger import NerModelMissing, tag_conll
 
     if not conll.is_file():
-        err_console.print(f"[red]error:[/] {conll}: no such file")
+        err_console.print(f"[red]error:[/] {_s(conll)}: no such file")
         raise typer.Exit(2)
     try:
         tag_conll(conll, out if out else sys.stdout, model_path=model)
     except NerModelMissing as e:
-        err_console.print(f"[red]error:[/] {e}")
+        err_console.print(f"[red]error:[/] {_s(e)}")
         raise typer.Exit(2) from None
 
 
@@ -479,7 +514,7 @@ def entities(
         "entity", "type", "articles", "mentions", "aliases", title=f"top {len(rows)} entities"
     )
     for name, typ, n_articles, n_mentions, aliases in rows:
-        table.add_row(name, typ, str(n_articles), str(n_mentions), ", ".join(aliases[:6]))
+        table.add_row(_s(name), _s(typ), str(n_articles), str(n_mentions), _s(", ".join(aliases[:6])))
     console.print(table)
 
 
@@ -492,12 +527,13 @@ def entity(
     with _open(db, read_only=True) as store:
         rows = store.entity_articles(name)
     if not rows:
-        err_console.print(f"[red]error:[/] no entity named {name!r}")
+        err_console.print(f"[red]error:[/] no entity named {_s(repr(name))}")
         raise typer.Exit(2)
-    table = Table("article", "date", "outlet", "title", "mentions", "roles", title=rows[0][0])
+    table = Table("article", "date", "outlet", "title", "mentions", "roles", title=_s(rows[0][0]))
     for _canon, aid, published, outlet, title, mentions, roles in rows:
         table.add_row(
-            aid[:10], published or "—", outlet or "", title or "", str(mentions), ", ".join(roles)
+            _s(aid[:10]), _s(published or "—"), _s(outlet or ""), _s(title or ""), str(mentions),
+            _s(", ".join(roles)),
         )
     console.print(table)
 
@@ -523,7 +559,9 @@ def quotes(
                     continue
                 if shown < limit:
                     source = f"{article.outlet or article.source} {article.published or ''} [{article.id[:8]}]"
-                    table.add_row(q.speaker or "?", q.kind, q.cue, q.text[:240], source)
+                    table.add_row(
+                        _s(q.speaker or "?"), _s(q.kind), _s(q.cue), _s(q.text[:240]), _s(source)
+                    )
                 shown += 1
     table.title = f"{shown} quotes" + (f" (showing {limit})" if shown > limit else "")
     console.print(table)
