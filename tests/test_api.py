@@ -22,7 +22,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     arts[0].removed = [Block(text="Reklam Alanı", index=3, reason="ad")]
     db = str(tmp_path_factory.mktemp("api") / "g.duckdb")
     write_store(db, arts, events, [story])
-    app = create_app(db, api_key="s3cret")
+    app = create_app(db, api_key="s3cret", allowed_hosts=["testserver"])
     with TestClient(app) as c:
         c.arts = arts  # type: ignore[attr-defined]
         c.events = events  # type: ignore[attr-defined]
@@ -153,10 +153,10 @@ def test_ask_rephrased_by_an_llm_endpoint(tmp_path: Path) -> None:
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     q = {"q": "Kuzey Kore Rusya’ya kaç asker gönderdi?"}
     try:
-        with TestClient(create_app(db)) as plain:
+        with TestClient(create_app(db, allowed_hosts=["testserver"])) as plain:
             facts = plain.get("/api/ask", params=q).json()
         llm = LLMConfig(base_url=f"http://127.0.0.1:{srv.server_port}/v1")
-        with TestClient(create_app(db, llm=llm)) as c:
+        with TestClient(create_app(db, llm=llm, allowed_hosts=["testserver"])) as c:
             a = c.get("/api/ask", params=q).json()
     finally:
         srv.shutdown()

@@ -5,6 +5,8 @@
 
 Reads: articles, entities, quotes, claims, events, stories, search, ask (GET /api/...).
 Writes: POST /api/ingest, only with ``X-API-Key`` (disabled when no key is configured).
+Requests whose ``Host`` is not the bound address, a loopback name or a configured name get
+400 (DNS rebinding); paging parameters are bounded (422); unexpected errors give a bare 500.
 DuckDB allows one writer process: the app holds one connection and serialises access
 with a lock; the tantivy index beside the DB is searched without the lock.
 """
@@ -13,8 +15,9 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -35,6 +38,12 @@ WEB_DIR = Path(__file__).parent / "web"
 MAX_BODY = 5 * 1024 * 1024
 MAX_LIMIT = 200
 MAX_DOCS = 100
+MAX_OFFSET = 1_000_000  # SQL listings; far past any real page, well inside a 64-bit int
+MAX_SEARCH_OFFSET = 10_000  # the search index collects offset + limit hits in memory
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+_WILDCARD_BINDS = ("0.0.0.0", "::", "[::]", "")
+
+log = logging.getLogger("gundem.serve")
 
 
 # -- request models ---------------------------------------------------------------------------
@@ -114,6 +123,48 @@ async def _too_large(send: Any, n: int) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+# -- Host header check (pure ASGI; DNS rebinding) -----------------------------------------------
+
+
+def host_name(value: str) -> str:
+    """The name part of a ``Host`` header or bind address, lower case, without port or final
+    dot; IPv6 literals keep their brackets (``[::1]:8000`` → ``[::1]``, ``::1`` → ``[::1]``)."""
+    v = value.strip().lower()
+    if v.startswith("["):
+        end = v.find("]")
+        return v[: end + 1] if end > 0 else ""
+    if v.count(":") > 1:  # a bare IPv6 address (bind form)
+        return f"[{v}]"
+    return v.partition(":")[0].rstrip(".")
+
+
+def allowed_host_names(bind_host: str | None, extra: Iterable[str] = ()) -> frozenset[str]:
+    """Loopback names, the bind address (unless it is a wildcard) and ``extra``; ``*`` in
+    ``extra`` turns the check off."""
+    names = set(LOOPBACK_HOSTS)
+    if bind_host is not None and bind_host.strip() not in _WILDCARD_BINDS:
+        names.add(host_name(bind_host))
+    for e in extra:
+        names.update(host_name(x) if x.strip() != "*" else "*" for x in e.split(",") if x.strip())
+    return frozenset(names)
+
+
+class HostCheck:
+    def __init__(self, app: Any, allowed: frozenset[str]) -> None:
+        self.app, self.allowed = app, allowed
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or "*" in self.allowed:
+            return await self.app(scope, receive, send)
+        host = next((v for k, v in scope.get("headers", []) if k == b"host"), b"")
+        if host_name(host.decode("latin-1")) in self.allowed:
+            return await self.app(scope, receive, send)
+        body = b'{"detail":"unknown Host header: use an allowed name (gundem serve --allowed-host)"}'
+        await send({"type": "http.response.start", "status": 400,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})  # fmt: skip
+        await send({"type": "http.response.body", "body": body})
+
+
 # -- helpers ----------------------------------------------------------------------------------
 
 
@@ -136,6 +187,11 @@ def _filters(
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
+def _text() -> Any:
+    """A free-text filter (outlet, entity, ids): bounded like the query itself."""
+    return Query(None, max_length=300)
+
+
 class _Ctx:
     def __init__(self, db_path: str, api_key: str | None, llm: LLMConfig | None = None) -> None:
         self.db_path = db_path
@@ -152,10 +208,11 @@ class _Ctx:
 
 def create_app(
     db_path: str | Path, api_key: str | None = None, max_body: int = MAX_BODY,
-    llm: LLMConfig | None = None,
+    llm: LLMConfig | None = None, allowed_hosts: Iterable[str] = (), bind_host: str | None = None,
 ) -> FastAPI:  # fmt: skip
     """The API (``/api/...``, docs at ``/docs``) and the web UI (``/``) over one store.
-    ``llm``: an optional endpoint that rephrases the cited facts of ``/api/ask``."""
+    ``llm``: an optional endpoint that rephrases the cited facts of ``/api/ask``.
+    Requests must name a loopback host, ``bind_host`` or one of ``allowed_hosts`` (``*``: any)."""
     ctx = _Ctx(str(db_path), api_key, llm)
 
     @asynccontextmanager
@@ -193,13 +250,15 @@ def create_app(
     # articles ------------------------------------------------------------------
     @app.get("/api/articles")
     def articles(
-        limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+        limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
         q: str | None = Query(None, max_length=300),
         date_from: str | None = Query(None, pattern=_DATE), date_to: str | None = Query(None, pattern=_DATE),
-        entity: str | None = None, outlet: str | None = None, event: str | None = None,
-        story: str | None = None, language: str | None = None,
+        entity: str | None = _text(), outlet: str | None = _text(), event: str | None = _text(),
+        story: str | None = _text(), language: str | None = _text(),
     ) -> dict[str, Any]:  # fmt: skip
         if q:
+            if offset > MAX_SEARCH_OFFSET:
+                raise HTTPException(422, f"offset: with q, at most {MAX_SEARCH_OFFSET}")
             f = _filters(date_from, date_to, entity, outlet, event, story, language)
             hits = ctx.index.search(q, f, limit, level="article", offset=offset)
             ids = [h.article_id for h in hits]
@@ -228,7 +287,7 @@ def create_app(
     # entities --------------------------------------------------------------------
     @app.get("/api/entities")
     def entities(
-        limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+        limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
         q: str | None = Query(None, max_length=200), type: str | None = Query(None, max_length=10),
     ) -> dict[str, Any]:  # fmt: skip
         with ctx.lock:
@@ -261,18 +320,18 @@ def create_app(
 
     @app.get("/api/quotes")
     def quotes(speaker: str | None = Query(None, max_length=200),
-               limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:  # fmt: skip
+               limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:  # fmt: skip
         return _listing("quotes", speaker, limit, offset)
 
     @app.get("/api/claims")
     def claims(unit: str | None = Query(None, max_length=100),
-               limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:  # fmt: skip
+               limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:  # fmt: skip
         return _listing("claims", unit, limit, offset)
 
     # events and stories --------------------------------------------------------------
     @app.get("/api/events")
-    def events(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
-               story: str | None = None) -> dict[str, Any]:  # fmt: skip
+    def events(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+               story: str | None = _text()) -> dict[str, Any]:  # fmt: skip
         with ctx.lock:
             records = browse.event_page(ctx.store, story, limit, offset)
         items = []
@@ -293,7 +352,7 @@ def create_app(
         return {**e, "articles": [_summary(a) for a in arts], "claims": claims}
 
     @app.get("/api/stories")
-    def stories(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def stories(limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         with ctx.lock:
             records = browse.story_page(ctx.store, limit, offset)
         items = []
@@ -316,10 +375,10 @@ def create_app(
     def search(
         q: str = Query(..., min_length=1, max_length=300),
         level: str = Query("sentence", pattern="^(sentence|article)$"),
-        limit: int = Query(10, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=10_000),
+        limit: int = Query(10, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_SEARCH_OFFSET),
         date_from: str | None = Query(None, pattern=_DATE), date_to: str | None = Query(None, pattern=_DATE),
-        entity: str | None = None, outlet: str | None = None, event: str | None = None,
-        story: str | None = None, language: str | None = None,
+        entity: str | None = _text(), outlet: str | None = _text(), event: str | None = _text(),
+        story: str | None = _text(), language: str | None = _text(),
     ) -> dict[str, Any]:  # fmt: skip
         f = _filters(date_from, date_to, entity, outlet, event, story, language)
         hits = ctx.index.search(q, f, limit, level=level, offset=offset)
@@ -350,7 +409,8 @@ def create_app(
         try:
             from gundem.pipeline import process
         except ImportError as e:  # pragma: no cover
-            raise HTTPException(503, f"pipeline not available: {e}") from e
+            log.exception("pipeline import failed")
+            raise HTTPException(503, "pipeline not available") from e
         from gundem.model import RawDoc
 
         raws: list[Any] = []
@@ -392,14 +452,17 @@ def create_app(
 
     @app.exception_handler(ValueError)
     async def _value_error(_: Request, exc: ValueError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+        return JSONResponse({"detail": str(exc).splitlines()[0][:200] if str(exc) else "bad request"},
+                            status_code=400)  # fmt: skip
 
-    return BodyLimitApp(app, max_body)  # type: ignore[return-value]
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:
+        # the traceback goes to the server log only; the client learns nothing of the internals
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return JSONResponse({"error": "internal error"}, status_code=500)
 
-
-def BodyLimitApp(app: FastAPI, max_body: int) -> FastAPI:
-    """Wrap the app's ASGI entry with the size limit while keeping the FastAPI object."""
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(HostCheck, allowed=allowed_host_names(bind_host, allowed_hosts))  # outermost
     return app
 
 
@@ -427,9 +490,10 @@ def _load(store: Store, ids: list[str]) -> dict[str, Any]:
 
 def serve(
     db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, api_key: str | None = None,
-    llm: LLMConfig | None = None,
+    llm: LLMConfig | None = None, allowed_hosts: Iterable[str] = (),
 ) -> None:  # fmt: skip
     """What ``gundem serve`` runs: loopback unless a host is given."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path, api_key=api_key, llm=llm), host=host, port=port, log_level="info")
+    app = create_app(db_path, api_key=api_key, llm=llm, allowed_hosts=allowed_hosts, bind_host=host)
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -12,6 +12,17 @@ from typing import Any
 
 from gundem.store.db import Store
 
+_INT64_MAX = 2**63 - 1  # DuckDB's LIMIT/OFFSET type
+
+
+def _page(limit: int, offset: int) -> list[int]:
+    """``[limit, offset]`` for a query, refused (ValueError) outside what DuckDB takes, so a
+    caller's unchecked number is a clear error rather than a conversion failure in SQL."""
+    for name, v in (("limit", limit), ("offset", offset)):
+        if not isinstance(v, int) or not 0 <= v <= _INT64_MAX:
+            raise ValueError(f"{name} must be an integer from 0 to {_INT64_MAX}")
+    return [limit, offset]
+
 
 @dataclass
 class ArticleFilter:
@@ -51,7 +62,7 @@ def article_page(store: Store, flt: ArticleFilter, limit: int, offset: int) -> t
     total = store.con.execute(f"SELECT count(*) FROM articles {w}", params).fetchone()[0]
     rows = store.con.execute(
         f"SELECT id FROM articles {w} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        [*params, *_page(limit, offset)],
     ).fetchall()
     return total, [r[0] for r in rows]
 
@@ -73,7 +84,7 @@ def entity_page(
                    sum(mentions)
             FROM article_entities {w} GROUP BY entity_id
             ORDER BY n DESC, 2 LIMIT ? OFFSET ?""",
-        [*params, limit, offset],
+        [*params, *_page(limit, offset)],
     ).fetchall()
     return [{"id": r[0], "name": r[1], "type": r[2], "articles": r[3], "mentions": r[4]} for r in rows]
 
@@ -98,7 +109,7 @@ def entity_article_ids(store: Store, entity_id: str, limit: int) -> list[str]:
         """SELECT DISTINCT ae.article_id, a.published FROM article_entities ae
            JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id = ?
            ORDER BY a.published DESC NULLS LAST LIMIT ?""",
-        [entity_id, limit],
+        [entity_id, _page(limit, 0)[0]],
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -121,7 +132,7 @@ def list_items(
                 SELECT id, title, outlet, published,
                        unnest(from_json({col}, '["json"]')) AS x FROM articles) {cond}
             ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?""",
-        [*params, limit, offset],
+        [*params, *_page(limit, offset)],
     ).fetchall()
     return [{**json.loads(r[4]), "article_id": r[0], "title": r[1], "outlet": r[2],
              "published": r[3]} for r in rows]  # fmt: skip
@@ -131,13 +142,13 @@ def event_page(store: Store, story: str | None, limit: int, offset: int) -> list
     w, p = ("WHERE story_id = ?", [story]) if story else ("", [])
     rows = store.con.execute(
         f"SELECT data FROM events {w} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
-        [*p, limit, offset],
+        [*p, *_page(limit, offset)],
     ).fetchall()
     return [json.loads(r[0]) for r in rows]
 
 
 def story_page(store: Store, limit: int, offset: int) -> list[dict[str, Any]]:
     rows = store.con.execute(
-        "SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?", [limit, offset]
+        "SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?", _page(limit, offset)
     ).fetchall()
     return [json.loads(r[0]) for r in rows]
