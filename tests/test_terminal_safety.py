@@ -29,7 +29,7 @@ TEXT = (
 def _article() -> Article:
     a = Article(
         id=content_id("terminal" + TEXT), source="haber[/x]\n\x1b[31m.txt", text=TEXT,
-        title=f"Rize’de {HOSTILE}", outlet="Kent[/x]Haber", url="http://kotu.example/[/x]",
+        title=f"Rize’de {HOSTILE}", outlet="Kent[/x]:fire:Haber", url="http://kotu.example/[/x]",
         published="2026-03-04", published_from="header", language="tr", format="text",
     )  # fmt: skip
     start = TEXT.index("Ayşe Yıldırım")
@@ -81,7 +81,7 @@ def test_show_prints_hostile_title_source_and_text_literally(hostile_db) -> None
     db, a, _ = hostile_db
     out = _out("show", a.id, "--db", db)
     _literal(out, "Rize’de Sel[/x] [link=http://kotu.example]tıkla[/link] \\x1b[31mkırmızı\\nikinci",
-             "haber[/x]\\n\\x1b[31m.txt", "Kent[/x]Haber")  # fmt: skip
+             "haber[/x]\\n\\x1b[31m.txt", "Kent[/x]:fire:Haber")  # fmt: skip
     assert "ikinci satır uyarısı" in out  # the article text keeps its own line breaks
 
 
@@ -90,7 +90,7 @@ def test_search_events_stories_story_print_hostile_titles(hostile_db) -> None:
     _literal(
         _out("search", "uyarısı", "--db", db),
         "[link=http://kotu.example]tıkla[/link]",
-        "Kent[/x]Haber",
+        "Kent[/x]:fire:Haber",
     )
     _literal(_out("search", "uyarısı", "--articles", "--db", db), "Sel[/x]")
     _literal(_out("events", "--db", db), "Sel[/x] [link=http://kotu.example]", "\\x1b[31mkırmızı\\nikinci",
@@ -103,7 +103,7 @@ def test_entities_entity_quotes_print_hostile_names(hostile_db) -> None:
     db, _, _ = hostile_db
     _literal(_out("entities", "--db", db), SPEAKER, "Vali [link=http://kotu.example]Ayşe[/link]")
     _literal(
-        _out("entity", SPEAKER, "--db", db), "Rize’de Sel[/x]", "Vali\\x1b[31m[/x]", "Kent[/x]Haber"
+        _out("entity", SPEAKER, "--db", db), "Rize’de Sel[/x]", "Vali\\x1b[31m[/x]", "Kent[/x]:fire:Haber"
     )
     out = _out("quotes", "--db", db)
     _literal(

@@ -439,6 +439,9 @@ def serve(
     llm = LLMConfig.from_env(llm_url)
     console.print(f"gundem on http://{_s(host)}:{port}/ (API docs at /docs)"
                   + (f"; answers rephrased by {_s(llm.base_url)}" if llm else ""))  # fmt: skip
+    if host in ("0.0.0.0", "::") and not allowed_host:
+        console.print("note: the Host header must name localhost or 127.0.0.1; "
+                      "add --allowed-host NAME for the names clients use")  # fmt: skip
     serve_app(db, host=host, port=port, api_key=api_key, llm=llm, allowed_hosts=allowed_host)
 
 
