@@ -3,6 +3,7 @@ deadline, bounded retries and redirects, byte caps, robots.txt, per-host delay."
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.robotparser
 import zlib
@@ -25,21 +26,20 @@ MAX_REDIRECTS = 10
 MAX_FEED_ENTRIES = 500
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks for at least 500 KiB to be parsed
 _PIECE = 64 * 1024  # most bytes one inflate step may produce
+_HOST = re.compile(r"[A-Za-z0-9._:-]+")  # after IDNA encoding; IPv6 without brackets
 _RETRYABLE = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 
 class _Failure(Exception):
-    """A URL that cannot be fetched. `unreachable`: network, timeout, 5xx or 429 (RFC 9309 reads
-    that as "disallow everything" for robots.txt); `unavailable`: a redirect problem ("allow")."""
+    """A URL that cannot be fetched. `robots` is what the failure means for a robots.txt
+    (RFC 9309): "allow" (unavailable, e.g. too many redirects), "disallow" (5xx, 429 and the
+    rest) or "unreachable" (network error or timeout: disallow, reported as a fetch error)."""
 
-    def __init__(
-        self, kind: str, message: str, *, unreachable: bool = False, unavailable: bool = False
-    ) -> None:
+    def __init__(self, kind: str, message: str, *, robots: str = "disallow") -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
-        self.unreachable = unreachable
-        self.unavailable = unavailable
+        self.robots = robots
 
 
 @dataclass
@@ -68,7 +68,7 @@ class _Deadline:
         if self.left <= 0:
             raise _Failure(
                 "fetch", f"no complete answer within the {self.seconds:g} s deadline",
-                unreachable=True,
+                robots="unreachable",
             )  # fmt: skip
 
 
@@ -163,7 +163,7 @@ class Fetcher:
     max_feed_entries: int = MAX_FEED_ENTRIES
     robots_max_bytes: int = ROBOTS_MAX_BYTES
     _robots: dict[str, urllib.robotparser.RobotFileParser] = field(default_factory=dict)
-    _robots_note: dict[str, str] = field(default_factory=dict)
+    _robots_note: dict[str, tuple[str, str]] = field(default_factory=dict)
     _last_hit: dict[str, float] = field(default_factory=dict)
     _client: httpx.Client | None = None
     _backend: GuardedBackend | None = None
@@ -177,6 +177,7 @@ class Fetcher:
                 timeout=self.timeout,
                 follow_redirects=False,  # each hop is checked and counted in _follow
                 headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
+                event_hooks={"response": [_check_location]},
             )
         return self._client
 
@@ -204,7 +205,7 @@ class Fetcher:
             try:
                 page = self._follow(url, cap, truncate, deadline)
             except _RETRYABLE as exc:
-                error = _Failure("fetch", str(exc) or type(exc).__name__, unreachable=True)
+                error = _Failure("fetch", str(exc) or type(exc).__name__, robots="unreachable")
             except BlockedHost as exc:
                 raise _Failure("blocked-host", str(exc)) from exc
             except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
@@ -214,7 +215,7 @@ class Fetcher:
             else:
                 if page.status < 500 and page.status != 429:
                     return page
-                error = _Failure("fetch", f"HTTP {page.status}", unreachable=True)
+                error = _Failure("fetch", f"HTTP {page.status}")
             deadline.check()
             if attempt < self.retries:
                 pause = min(0.5 * 2**attempt, 4.0) * (1 if self.delay else 0.1)
@@ -238,14 +239,15 @@ class Fetcher:
                         str(resp.url), resp.status_code, resp.headers, resp.charset_encoding,
                         body, cut,
                     )  # fmt: skip
-                target = str(resp.url.join(resp.headers["location"]))
+                assert resp.next_request is not None  # httpx builds it for every redirect
+                target = str(resp.next_request.url)
             if urlsplit(target).scheme not in ("http", "https"):
-                raise _Failure("fetch", f"redirect to a non-http(s) URL {target}", unavailable=True)
+                raise _Failure("fetch", f"redirect to a non-http(s) URL {target}", robots="allow")
             if target in seen:
-                raise _Failure("fetch", f"redirect loop at {target}", unavailable=True)
+                raise _Failure("fetch", f"redirect loop at {target}", robots="allow")
             seen.add(target)
             url = target
-        raise _Failure("fetch", f"more than {self.max_redirects} redirects", unavailable=True)
+        raise _Failure("fetch", f"more than {self.max_redirects} redirects", robots="allow")
 
     def _read_body(
         self, resp: httpx.Response, cap: int, truncate: bool, deadline: _Deadline
@@ -282,13 +284,14 @@ class Fetcher:
         except _Failure as exc:
             if exc.kind == "blocked-host":
                 raise
-            if exc.unavailable:
+            if exc.robots == "allow":
                 parser.allow_all = True
             else:
                 parser.disallow_all = True
+                kind = "fetch" if exc.robots == "unreachable" else "robots"
                 self._robots_note[root] = (
-                    f"robots.txt unreachable ({exc.message}), so everything is disallowed"
-                )
+                    kind, f"robots.txt unreachable ({exc.message}), so nothing here is fetched"
+                )  # fmt: skip
         else:
             if page.status >= 400:
                 parser.allow_all = True  # no robots.txt: everything allowed
@@ -312,11 +315,14 @@ class Fetcher:
             return IngestError(url, "fetch", f"invalid URL: {exc}")
         if parts.scheme not in ("http", "https"):
             return IngestError(url, "fetch", "only http(s) URLs are fetched")
+        problem = _invalid(url)
+        if problem:
+            return IngestError(url, "fetch", f"invalid URL: {problem}")
         try:
             if not self.allowed(url):
                 root = f"{parts.scheme}://{parts.netloc}"
-                note = self._robots_note.get(root, "disallowed by robots.txt")
-                return IngestError(url, "robots", note)
+                kind, note = self._robots_note.get(root, ("robots", "disallowed by robots.txt"))
+                return IngestError(url, kind, note)
             page = self._download(url, self.max_bytes)
         except _Failure as exc:
             return IngestError(url, exc.kind, exc.message)
@@ -328,6 +334,28 @@ class Fetcher:
         is_html = "html" in ctype or not ctype
         info["format"] = "feed" if _is_feed(ctype) else "html" if is_html else "text"
         return RawDoc(source=url, data=page.content, meta=info)
+
+
+def _invalid(url: str) -> str | None:
+    """Why httpx cannot fetch `url` as given, or None."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        return str(exc)
+    if not parsed.host:
+        return "no host"
+    if not _HOST.fullmatch(parsed.raw_host.decode("ascii", "replace")):
+        return f"bad host {parsed.host!r}"
+    return None
+
+
+def _check_location(resp: httpx.Response) -> None:
+    """A redirect to an unparsable Location is permanent (httpx would call it a protocol error)."""
+    if resp.has_redirect_location:
+        try:
+            httpx.URL(resp.headers["location"])
+        except httpx.InvalidURL as exc:
+            raise _Failure("fetch", f"redirect to an invalid URL: {exc}", robots="allow") from exc
 
 
 def _over(body: bytearray, cap: int, truncate: bool, what: str) -> tuple[bytes, bool]:
