@@ -57,7 +57,7 @@ class Server:
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.base = f"http://{host}:{self.port}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True).start()
 
     def stop(self) -> None:
         self.httpd.shutdown()
@@ -156,6 +156,18 @@ def test_redirect_to_a_private_address_is_refused(site, public_looking):
     assert isinstance(got, IngestError) and got.kind == "blocked-host", got
     assert outer.hits["/yonlendir"] == 1  # refused, not retried
     assert sum(site.hits.values()) == 0
+
+
+def test_robots_redirect_to_a_private_address_disallows_the_host(site, public_looking):
+    outer = _second_loopback_server()
+    try:
+        outer.routes["/robots.txt"] = redirect(f"{site.base}/robots.txt")
+        got = _fetcher().fetch(f"{outer.base}/haber.html")
+    finally:
+        outer.stop()
+    assert isinstance(got, IngestError) and got.kind == "robots", got
+    assert "refused" in got.message
+    assert outer.hits["/haber.html"] == 0 and sum(site.hits.values()) == 0
 
 
 def test_dns_rebinding_cannot_switch_the_address_after_the_check(site, public_looking, monkeypatch):

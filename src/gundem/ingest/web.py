@@ -3,7 +3,9 @@ deadline, bounded retries and redirects, byte caps, robots.txt, per-host delay."
 
 from __future__ import annotations
 
+import functools
 import re
+import ssl
 import time
 import urllib.robotparser
 import zlib
@@ -33,7 +35,8 @@ _RETRYABLE = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolEr
 class _Failure(Exception):
     """A URL that cannot be fetched. `robots` is what the failure means for a robots.txt
     (RFC 9309): "allow" (unavailable, e.g. too many redirects), "disallow" (5xx, 429 and the
-    rest) or "unreachable" (network error or timeout: disallow, reported as a fetch error)."""
+    rest), "unreachable" (network error or timeout: disallow, reported as a fetch error) or
+    "blocked" (the host itself is refused: so is every page on it)."""
 
     def __init__(self, kind: str, message: str, *, robots: str = "disallow") -> None:
         super().__init__(message)
@@ -121,14 +124,19 @@ class _GuardedTransport(httpx.HTTPTransport):
     would connect to the proxy instead of the checked address."""
 
     def __init__(self, backend: GuardedBackend) -> None:
-        super().__init__()
+        super().__init__(verify=_ssl_context())
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=_ssl_context(),
             max_connections=100,
             max_keepalive_connections=20,
             keepalive_expiry=5.0,
             network_backend=backend,
         )
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    return httpx.create_ssl_context()  # loading the CA bundle takes a while; once is enough
 
 
 @dataclass
@@ -199,6 +207,7 @@ class Fetcher:
 
     def _download(self, url: str, cap: int, truncate: bool = False) -> _Page:
         """GET `url` with retries for transient failures only; raises _Failure."""
+        self.client  # noqa: B018 (built before the clock starts)
         deadline = _Deadline(self.deadline if self.deadline is not None else 2 * self.timeout)
         error: _Failure | None = None
         for attempt in range(self.retries + 1):
@@ -206,8 +215,6 @@ class Fetcher:
                 page = self._follow(url, cap, truncate, deadline)
             except _RETRYABLE as exc:
                 error = _Failure("fetch", str(exc) or type(exc).__name__, robots="unreachable")
-            except BlockedHost as exc:
-                raise _Failure("blocked-host", str(exc)) from exc
             except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
                 raise _Failure("fetch", f"invalid URL: {exc}") from exc
             except httpx.HTTPError as exc:
@@ -230,17 +237,22 @@ class Fetcher:
         assert self._backend is not None
         url = str(httpx.URL(url))
         seen = {url}
-        for _ in range(self.max_redirects + 1):
+        for hop in range(self.max_redirects + 1):
             deadline.extend(self._wait_turn(urlsplit(url).netloc))
-            with self._backend.deadline(deadline.at), client.stream("GET", url) as resp:
-                if not resp.has_redirect_location:
-                    body, cut = self._read_body(resp, cap, truncate, deadline)
-                    return _Page(
-                        str(resp.url), resp.status_code, resp.headers, resp.charset_encoding,
-                        body, cut,
-                    )  # fmt: skip
-                assert resp.next_request is not None  # httpx builds it for every redirect
-                target = str(resp.next_request.url)
+            try:
+                with self._backend.deadline(deadline.at), client.stream("GET", url) as resp:
+                    if not resp.has_redirect_location:
+                        body, cut = self._read_body(resp, cap, truncate, deadline)
+                        return _Page(
+                            str(resp.url), resp.status_code, resp.headers, resp.charset_encoding,
+                            body, cut,
+                        )  # fmt: skip
+                    assert resp.next_request is not None  # httpx builds it for every redirect
+                    target = str(resp.next_request.url)
+            except BlockedHost as exc:
+                if hop == 0:  # the URL's own host; _rules passes this on to the page
+                    raise _Failure("blocked-host", str(exc), robots="blocked") from exc
+                raise _Failure("blocked-host", f"redirect to {url}: {exc}") from exc
             if urlsplit(target).scheme not in ("http", "https"):
                 raise _Failure("fetch", f"redirect to a non-http(s) URL {target}", robots="allow")
             if target in seen:
@@ -282,7 +294,7 @@ class Fetcher:
         try:
             page = self._download(urljoin(root, "/robots.txt"), self.robots_max_bytes, True)
         except _Failure as exc:
-            if exc.kind == "blocked-host":
+            if exc.robots == "blocked":
                 raise
             if exc.robots == "allow":
                 parser.allow_all = True
@@ -304,6 +316,7 @@ class Fetcher:
         return parser
 
     def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets us fetch `url` (raises _Failure when its host is blocked)."""
         parts = urlsplit(url)
         rules = self._rules(f"{parts.scheme}://{parts.netloc}")
         return rules.can_fetch(self.user_agent, url)
