@@ -149,7 +149,8 @@ class Fetcher:
       (IngestError kind ``blocked-host``) unless ``allow_private_hosts``. The connection is
       opened to the very address that was checked, so DNS rebinding cannot slip past.
     * time: ``timeout`` per connect/read/write, and ``deadline`` (default 2 x timeout) for the
-      whole URL across retries and redirects, enforced on every socket operation.
+      whole URL across retries and redirects, enforced on every socket operation (a blocking
+      DNS lookup is not cut short; our own politeness pauses do not count).
     * size: ``max_bytes`` of body, counted compressed and decompressed while streaming
       (``too-large``); robots.txt is read up to ``robots_max_bytes`` and parsed up to there.
     * redirects: followed one hop at a time, at most ``max_redirects``; loops are errors.
