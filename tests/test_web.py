@@ -121,7 +121,11 @@ def test_url_list_with_robots_404_and_retry(site, tmp_path):
             for p in ["/a1.html", "/private/s.html", "/missing.html", "/flaky.html"]
         )
     )
-    docs, errs = _split(list(read_inputs([str(urls)], fetcher=Fetcher(delay=0, retries=2))))
+    docs, errs = _split(
+        list(
+            read_inputs([str(urls)], fetcher=Fetcher(allow_private_hosts=True, delay=0, retries=2))
+        )
+    )
     assert [d.meta["url"].rsplit("/", 1)[1] for d in docs] == ["a1.html", "flaky.html"]
     assert {e.kind for e in errs} == {"robots", "fetch"}
     assert site.hits["/private/s.html"] == 0  # robots.txt respected
@@ -130,7 +134,7 @@ def test_url_list_with_robots_404_and_retry(site, tmp_path):
 
 
 def test_rss_and_atom_feeds_expand_to_pages(site):
-    fetcher = Fetcher(delay=0)
+    fetcher = Fetcher(allow_private_hosts=True, delay=0)
     docs, errs = _split(
         list(read_inputs([f"{site.base}/feed.rss", f"{site.base}/feed.atom"], fetcher=fetcher))
     )
@@ -141,13 +145,13 @@ def test_rss_and_atom_feeds_expand_to_pages(site):
 
 
 def test_timeout_is_an_error_not_a_hang(site):
-    fetcher = Fetcher(delay=0, timeout=0.3, retries=1)
+    fetcher = Fetcher(allow_private_hosts=True, delay=0, timeout=0.3, retries=1)
     got = fetcher.fetch(f"{site.base}/slow.html")
     assert isinstance(got, IngestError) and got.kind == "fetch"
 
 
 def test_per_host_politeness_delay(site):
-    fetcher = Fetcher(delay=0.3)
+    fetcher = Fetcher(allow_private_hosts=True, delay=0.3)
     for page in ("/a1.html", "/a2.html"):
         assert not isinstance(fetcher.fetch(f"{site.base}{page}"), IngestError)
     stamps = [t for p, t in site.times if p.endswith(".html")]
@@ -159,7 +163,12 @@ def test_fetched_pages_become_clean_articles(site, tmp_path):
     from gundem.store.db import Store
 
     with Store(tmp_path / "w.duckdb") as store:
-        stats = run([f"{site.base}/feed.rss"], store, with_extract=False, fetcher=Fetcher(delay=0))
+        stats = run(
+            [f"{site.base}/feed.rss"],
+            store,
+            with_extract=False,
+            fetcher=Fetcher(allow_private_hosts=True, delay=0),
+        )
         assert stats.articles == 2 and stats.errors == {"robots": 1}
         arts = {a.url.rsplit("/", 1)[1]: a for a in store.iter_articles()}
     assert arts["a2.html"].title == "Iğdır’da köprü açıldı"

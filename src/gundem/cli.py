@@ -81,6 +81,9 @@ def run(
     no_extract: bool = typer.Option(False, "--no-extract", help="Only ingest and clean."),
     no_link: bool = typer.Option(False, "--no-link", help="Skip linking events and stories."),
     delay: float = typer.Option(1.0, "--delay", help="Seconds between requests to one host."),
+    allow_private_hosts: bool = typer.Option(
+        False, "--allow-private-hosts", help="Also fetch from loopback, private, link-local hosts."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or table."),
     engine: str = typer.Option(
         "local", "--engine", help="local, dask (threads), dask:processes or dask:tcp://HOST:PORT."
@@ -94,7 +97,8 @@ def run(
     with _open(db) as store:
         stats = _run_with_progress(
             partial(run_pipeline, engine=engine),
-            paths, store, workers, not no_extract, Fetcher(delay=delay), quiet,
+            paths, store, workers, not no_extract,
+            Fetcher(delay=delay, allow_private_hosts=allow_private_hosts), quiet,
         )  # fmt: skip
         with err_console.status("linking events and stories, indexing…"):
             linked = corpus.link(store) if not no_link else {}

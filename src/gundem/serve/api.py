@@ -422,7 +422,7 @@ def create_app(
         if body.urls:
             from gundem.ingest.web import Fetcher, fetch_all
 
-            fetcher = Fetcher()
+            fetcher = Fetcher(allow_private_hosts=False)  # a request never reaches our own network
             try:
                 raws.extend(fetch_all(body.urls, fetcher))
             finally:
