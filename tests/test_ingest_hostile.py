@@ -120,7 +120,7 @@ def test_jsonl_gz_streams_all_records_whatever_its_expanded_size(tmp_path, monke
     lines = b"".join(
         _rec(f"{i}. {body}", url=f"https://m.example/{i}") + b"\n" for i in range(count)
     )
-    assert len(lines) > 2 * 2_000_000 and len(lines) > 500_000 * 10
+    assert len(lines) > 2 * 2_000_000  # more than twice the stand-in cap
     path = tmp_path / "arsiv.jsonl.gz"
     path.write_bytes(gzip.compress(lines, compresslevel=1))
     docs, errors = _read([path], max_doc_bytes=1_000_000)  # the limit is per record only

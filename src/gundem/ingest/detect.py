@@ -22,13 +22,15 @@ def looks_binary(head: bytes) -> bool:
     return control > len(head[:4096]) * 0.05
 
 
-def looks_jsonl(stripped: bytes, name: str = "") -> bool:
-    """JSON objects one per line; tested before the binary check, so that a NUL byte or a
-    broken line costs that line only, not the file."""
-    if not stripped.startswith(b"{"):
+def looks_jsonl(head: bytes, stripped: bytes, name: str = "") -> bool:
+    """JSON objects one per line. Tested before the binary check, so that a NUL byte or a
+    broken line costs that line only, not the file; a binary-looking head must then still
+    be mostly lines that open an object."""
+    named = name.lower().endswith((".jsonl", ".ndjson", ".json"))
+    if not stripped.startswith(b"{") or not (named or b'"' in stripped[:20]):
         return False
-    if not (name.lower().endswith((".jsonl", ".ndjson", ".json")) or b'"' in stripped[:20]):
-        return False
+    if named or not looks_binary(head):
+        return True
     lines = [ln for ln in stripped.split(b"\n")[:-1] if ln.strip()]  # the complete ones
     if not lines:  # one long record: its start must still read as an object with a key
         return bool(_JSON_OBJECT_START.match(stripped))
@@ -49,7 +51,7 @@ def sniff(head: bytes, name: str = "") -> str:
         text = head.decode(enc, errors="replace").lstrip("\ufeff \t\r\n").encode("utf-8")
         return "html" if _HTML_RE.search(text[:4096]) else "text"
     lowered = name.lower()
-    if looks_jsonl(stripped, lowered):
+    if looks_jsonl(head, stripped, lowered):
         return "jsonl"
     if looks_binary(head):
         return "binary"
