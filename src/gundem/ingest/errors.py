@@ -17,7 +17,15 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 def storable(text: str) -> str:
     """``text`` with every lone surrogate replaced by U+FFFD (DuckDB and UTF-8 refuse them)."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    return text if text.isascii() else storable_bytes(text).decode("utf-8")
+
+
+def storable_bytes(text: str) -> bytes:
+    """``storable(text)`` encoded as UTF-8 (the fast path when there is nothing to replace)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def one_line(text: str) -> str:

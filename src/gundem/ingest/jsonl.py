@@ -11,7 +11,13 @@ import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from gundem.ingest.errors import IngestError, describe, storable, stream_error_kind
+from gundem.ingest.errors import (
+    IngestError,
+    describe,
+    storable,
+    storable_bytes,
+    stream_error_kind,
+)
 from gundem.model import RawDoc
 
 META_KEYS = ("url", "title", "published", "outlet")
@@ -85,4 +91,4 @@ def _parse(line: bytes, n: int, where: str) -> RawDoc | IngestError:
     else:
         return IngestError(where, "empty", f"line {n} has neither 'text' nor 'html'")
     meta["container"] = "jsonl"
-    return RawDoc(source=where, data=storable(body).encode("utf-8"), meta=meta)
+    return RawDoc(source=where, data=storable_bytes(body), meta=meta)
