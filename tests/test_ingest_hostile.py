@@ -223,6 +223,21 @@ def test_warc_garbage_record_between_two_good_ones_keeps_both(tmp_path, gz, garb
     _storable(docs, errors)
 
 
+@pytest.mark.parametrize("gz", [False, True])
+def test_two_bad_warc_records_in_a_row_are_two_errors(tmp_path, gz):
+    garbage = b"BOZUK KAYIT\r\n\r\n"
+    data = (
+        _record("https://w.example/1", RIZE, gz=gz)
+        + (gzip.compress(garbage) if gz else garbage)
+        + _record("https://w.example/2", KONYA, gz=gz, drop_uri=True)
+        + _record("https://w.example/3", SIVAS, gz=gz)
+    )
+    (tmp_path / "crawl.warc").write_bytes(data)
+    docs, errors = _read([tmp_path])
+    assert [d.meta["url"] for d in docs] == ["https://w.example/1", "https://w.example/3"]
+    assert [e.kind for e in errors] == ["warc", "warc"]
+
+
 def test_warc_record_over_the_limit_is_too_large(tmp_path):
     data = (
         _record("https://w.example/1", RIZE, gz=True)

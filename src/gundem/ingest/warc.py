@@ -8,6 +8,7 @@ back, so there an unreadable record ends the stream, with an error.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -18,7 +19,8 @@ from gundem.model import RawDoc
 
 # Where a record can start: "WARC/1.0" or "WARC/1.1" (not only after a newline: a cut
 # record runs straight into the next one), or a gzip member.
-_STARTS = (b"WARC/1.", b"\x1f\x8b\x08")
+GZIP_MAGIC = b"\x1f\x8b\x08"
+_STARTS = (b"WARC/1.", GZIP_MAGIC)
 _SCAN_CHUNK = 1 << 20
 
 
@@ -26,7 +28,7 @@ def read_warc(
     stream: BinaryIO, source: str, *, max_doc_bytes: int
 ) -> Iterator[RawDoc | IngestError]:
     n = 0  # response records seen: the N of "source#N"
-    resyncing = False  # after a bad record, candidates that do not parse are skipped quietly
+    resyncing = False  # after a bad record, false starts found by the scan are skipped quietly
     while True:
         it = ArchiveIterator(stream)
         got = 0
@@ -42,7 +44,7 @@ def read_warc(
             return
         except Exception as exc:  # warcio raises anything on a broken record
             offset = it.offset
-            if not (resyncing and not got):
+            if got or not resyncing or _record_header_at(stream, offset):
                 yield IngestError(
                     f"{source}@{offset}",
                     "warc",
@@ -77,6 +79,18 @@ def _response(record, where: str, limit: int) -> RawDoc | IngestError | None:
         data=data,
         meta={"format": "html", "url": url, "container": "warc", "charset": _charset(ctype)},
     )
+
+
+def _record_header_at(stream: BinaryIO, pos: int) -> bool:
+    """Does a real record header (not a chance match inside a payload) start at ``pos``?"""
+    stream.seek(pos)
+    head = stream.read(256)
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith((b"WARC/1.0\r\n", b"WARC/1.1\r\n"))
 
 
 def _next_record_start(stream: BinaryIO, pos: int) -> int | None:
