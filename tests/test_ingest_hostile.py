@@ -157,6 +157,18 @@ def test_gzip_with_trailing_junk_keeps_what_decoded(tmp_path, article_tr):
     _storable(docs, errors)
 
 
+def test_broken_gzip_is_one_gzip_error(tmp_path, article_tr):
+    packed = gzip.compress(article_tr.encode())
+    (tmp_path / "basi.txt.gz").write_bytes(packed[:12])  # cut inside the first block
+    (tmp_path / "ici.txt.gz").write_bytes(packed[:10] + b"\xff" * 40 + packed[50:])
+    docs, errors = _read([tmp_path])
+    assert not docs
+    assert sorted((e.source.rsplit("/", 1)[-1], e.kind) for e in errors) == [
+        ("basi.txt.gz", "gzip"),
+        ("ici.txt.gz", "gzip"),
+    ]
+
+
 def test_truncated_jsonl_gz_keeps_the_records_before_the_cut(tmp_path):
     records = b"".join(_rec(f"{i}. {KONYA}") + b"\n" for i in range(3000))
     full = gzip.compress(records)

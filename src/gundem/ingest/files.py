@@ -102,6 +102,8 @@ def from_stream(
     """
     head = fh.read(HEAD_BYTES)
     kind = sniff(head, name if name is not None else source)
+    if kind in ("empty", "binary") and complete and not complete():
+        return  # what little decoded is not the file's content; the caller says why
     if kind == "empty":
         yield IngestError(source, "empty", "file is empty")
         return
