@@ -8,12 +8,15 @@ text-only cleaner on real pages.
 from __future__ import annotations
 
 import re
+from html import escape
+from html.parser import HTMLParser as _StreamParser
 
 import trafilatura
+import trafilatura.utils
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura.metadata import extract_title
-from trafilatura.utils import load_html
+from trafilatura.utils import decode_file, load_html
 
 from gundem.clean.blocks import split_blocks
 from gundem.clean.boilerplate import CleanResult, clean_blocks, clean_text
@@ -32,10 +35,82 @@ _WS = re.compile(r"\s+")
 _MIN_TRAFILATURA_CHARS = 250
 
 
+# trafilatura's parser options plus huge_tree: libxml2 stops at 256 levels of nesting
+# without it (everything after that point is lost), at 2048 with it.
+_HUGE_PARSER = HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_pis=True, huge_tree=True
+)
+
+
 def _tree(html: str | bytes | HtmlElement) -> HtmlElement | None:
     if isinstance(html, HtmlElement):
         return html
-    return load_html(html)
+    tree = load_html(html)
+    if not _depth_limited(trafilatura.utils.HTML_PARSER):
+        return tree
+    text = decode_file(html)
+    tree = fromstring(text, parser=_HUGE_PARSER)
+    if _depth_limited(_HUGE_PARSER):
+        tree = fromstring(_shallow_html(text), parser=_HUGE_PARSER)
+    return tree
+
+
+def _depth_limited(parser: HTMLParser) -> bool:
+    """Did the last parse stop at libxml2's nesting limit (the rest of the page dropped)?"""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+class _Flattener(_StreamParser):
+    """Stream a page of any depth into its title and text blocks (the stdlib parser keeps no
+    tree, so nesting costs nothing)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.blocks: list[str] = []
+        self._buf: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self._buf.append(data)
+
+    def _flush(self) -> None:
+        text = _WS.sub(" ", "".join(self._buf)).strip()
+        if text:
+            self.blocks.append(text)
+        self._buf.clear()
+
+
+def _shallow_html(text: str) -> str:
+    """A page too deep for libxml2 rebuilt as one level of paragraphs: its text is kept,
+    its layout is not."""
+    flat = _Flattener()
+    flat.feed(text)
+    flat.close()
+    flat._flush()
+    title = escape(_WS.sub(" ", "".join(flat.title)).strip())
+    body = "".join(f"<p>{escape(b)}</p>" for b in flat.blocks)
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
 
 
 def _hidden(el: HtmlElement) -> bool:
