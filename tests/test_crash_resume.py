@@ -36,17 +36,17 @@ def _write_corpus(path: Path) -> None:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
-def _cmd(corpus: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "gundem.cli", "run", str(corpus), "--db", str(db), "-w", "2", "-q"]
+def _cmd(corpus: Path, db: Path, workers: int = 2) -> list[str]:
+    return [sys.executable, "-m", "gundem.cli", "run", str(corpus), "--db", str(db), "-w", str(workers), "-q"]
 
 
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(REPO / "src")}
 
 
-def _run(corpus: Path, db: Path) -> float:
+def _run(corpus: Path, db: Path, workers: int = 2) -> float:
     t0 = time.perf_counter()
-    done = subprocess.run(_cmd(corpus, db), env=_env(), capture_output=True, text=True, timeout=600)
+    done = subprocess.run(_cmd(corpus, db, workers), env=_env(), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     return time.perf_counter() - t0
 
@@ -143,7 +143,7 @@ def test_kill_nine_and_resume_equals_an_uninterrupted_run(runs: dict) -> None:
 def test_rerunning_the_same_input_on_a_finished_database_adds_nothing(runs: dict) -> None:
     before = snapshot(runs["clean"])
     for _ in range(2):
-        _run(runs["corpus"], runs["clean"])
+        _run(runs["corpus"], runs["clean"], workers=1)  # no worker start-up: little is new
         after = snapshot(runs["clean"])
         assert len(after["articles"]) == len(before["articles"])
         assert len(after["entities"]) == len(before["entities"])
@@ -161,16 +161,18 @@ def _entity_rows(db: Path) -> tuple[set, set]:
     return ents, links
 
 
-def test_ctrl_c_keeps_the_entity_merging_state_of_every_stored_batch(tmp_path: Path) -> None:
-    from gundem.engine.run import BATCH, run
+def test_ctrl_c_keeps_the_entity_merging_state_of_every_stored_batch(tmp_path: Path, monkeypatch) -> None:
+    from gundem.engine import run as run_module
+    from gundem.engine.run import run
     from gundem.store.db import Store
 
+    monkeypatch.setattr(run_module, "BATCH", 16)  # several batches from a few documents
     sys.path.insert(0, str(REPO / "bench"))
     from gen_corpus import generate
 
     corpus = tmp_path / "c.jsonl"
     with corpus.open("w", encoding="utf-8") as f:
-        for a, _ in generate(110, seed=5, text_only=True)[:100]:
+        for a, _ in generate(60, seed=5, text_only=True)[:50]:
             f.write(json.dumps({"text": a.text, "title": a.title, "outlet": a.outlet}, ensure_ascii=False) + "\n")
     with Store(tmp_path / "clean.duckdb") as st:
         run([str(corpus)], st, workers=1)
@@ -183,7 +185,7 @@ def test_ctrl_c_keeps_the_entity_merging_state_of_every_stored_batch(tmp_path: P
         with pytest.raises(KeyboardInterrupt):
             run([str(corpus)], st, workers=1, on_item=ctrl_c)
         stored = st.count()
-        assert 0 < stored <= BATCH
+        assert 0 < stored <= 16
     with Store(tmp_path / "cut.duckdb") as st:
         stats = run([str(corpus)], st, workers=1)
         assert stats.duplicates >= stored and stats.articles > 0
