@@ -32,12 +32,28 @@ def _write_corpus(path: Path) -> None:
     with path.open("w", encoding="utf-8") as f:
         for i, (a, _) in enumerate(generate(N_ARTICLES, seed=11, text_only=True)):
             text = f"Son Dakika\n\n{a.text}\n\nPaylaş" if i % 3 == 0 else a.text
-            rec = {"text": text, "title": a.title, "outlet": a.outlet, "published": a.published or ""}
+            rec = {
+                "text": text,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published or "",
+            }
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
 def _cmd(corpus: Path, db: Path, workers: int = 2) -> list[str]:
-    return [sys.executable, "-m", "gundem.cli", "run", str(corpus), "--db", str(db), "-w", str(workers), "-q"]
+    return [
+        sys.executable,
+        "-m",
+        "gundem.cli",
+        "run",
+        str(corpus),
+        "--db",
+        str(db),
+        "-w",
+        str(workers),
+        "-q",
+    ]
 
 
 def _env() -> dict[str, str]:
@@ -46,7 +62,9 @@ def _env() -> dict[str, str]:
 
 def _run(corpus: Path, db: Path, workers: int = 2) -> float:
     t0 = time.perf_counter()
-    done = subprocess.run(_cmd(corpus, db, workers), env=_env(), capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        _cmd(corpus, db, workers), env=_env(), capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return time.perf_counter() - t0
 
@@ -73,17 +91,23 @@ def snapshot(db: Path) -> dict[str, object]:
     try:
         articles = set(con.execute("SELECT id, text_hash FROM articles").fetchall())
         entities = set(con.execute("SELECT id, name FROM entities").fetchall())
-        ents_used = set(con.execute("SELECT DISTINCT article_id, entity_id, name FROM article_entities").fetchall())
+        ents_used = set(
+            con.execute(
+                "SELECT DISTINCT article_id, entity_id, name FROM article_entities"
+            ).fetchall()
+        )
         events: dict[str, set[str]] = defaultdict(set)
         stories: dict[str, set[str]] = defaultdict(set)
         for aid, ev, st in con.execute("SELECT id, event_id, story_id FROM articles").fetchall():
             events[ev].add(aid)
             stories[st].add(aid)
         records = {
-            frozenset(json.loads(d)["article_ids"]) for (d,) in con.execute("SELECT data FROM events").fetchall()
+            frozenset(json.loads(d)["article_ids"])
+            for (d,) in con.execute("SELECT data FROM events").fetchall()
         }
         story_events = {
-            frozenset(json.loads(d)["event_ids"]) for (d,) in con.execute("SELECT data FROM stories").fetchall()
+            frozenset(json.loads(d)["event_ids"])
+            for (d,) in con.execute("SELECT data FROM stories").fetchall()
         }
     finally:
         con.close()
@@ -155,13 +179,19 @@ def _entity_rows(db: Path) -> tuple[set, set]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         ents = set(con.execute("SELECT id, name, type FROM entities").fetchall())
-        links = set(con.execute("SELECT article_id, entity_id, name, mentions FROM article_entities").fetchall())
+        links = set(
+            con.execute(
+                "SELECT article_id, entity_id, name, mentions FROM article_entities"
+            ).fetchall()
+        )
     finally:
         con.close()
     return ents, links
 
 
-def test_ctrl_c_keeps_the_entity_merging_state_of_every_stored_batch(tmp_path: Path, monkeypatch) -> None:
+def test_ctrl_c_keeps_the_entity_merging_state_of_every_stored_batch(
+    tmp_path: Path, monkeypatch
+) -> None:
     from gundem.engine import run as run_module
     from gundem.engine.run import run
     from gundem.store.db import Store
@@ -173,7 +203,12 @@ def test_ctrl_c_keeps_the_entity_merging_state_of_every_stored_batch(tmp_path: P
     corpus = tmp_path / "c.jsonl"
     with corpus.open("w", encoding="utf-8") as f:
         for a, _ in generate(60, seed=5, text_only=True)[:50]:
-            f.write(json.dumps({"text": a.text, "title": a.title, "outlet": a.outlet}, ensure_ascii=False) + "\n")
+            f.write(
+                json.dumps(
+                    {"text": a.text, "title": a.title, "outlet": a.outlet}, ensure_ascii=False
+                )
+                + "\n"
+            )
     with Store(tmp_path / "clean.duckdb") as st:
         run([str(corpus)], st, workers=1)
 

@@ -21,7 +21,10 @@ CITIES = ["Trabzon", "Erzurum", "Malatya", "Çorum", "Edirne", "Nevşehir", "Bar
 def _articles(start: int, n: int) -> list[Article]:
     return [
         Article(
-            id=f"haber{i:03d}", source=f"t/{i}", language="tr", outlet="Yerel Ajans",
+            id=f"haber{i:03d}",
+            source=f"t/{i}",
+            language="tr",
+            outlet="Yerel Ajans",
             published=f"2024-03-{1 + i % 28:02d}",
             title=f"{CITIES[i % len(CITIES)]} belediyesi yeni park açtı",
             text=f"{CITIES[i % len(CITIES)]} belediyesi kentin doğusunda {i} dönümlük bir park açtı.\n\n"
@@ -54,7 +57,9 @@ def test_kill_between_index_commit_and_state_write_leaves_no_duplicates(db: Path
         idx = SearchIndex(db)
         idx.update(st)
         keys = _hit_keys(idx, "belediye park")
-        assert len(keys) == len(set(keys)) and {a for a, _ in keys} == {f"haber{i:03d}" for i in range(35)}
+        assert len(keys) == len(set(keys)) and {a for a, _ in keys} == {
+            f"haber{i:03d}" for i in range(35)
+        }
         arts = [h.article_id for h in idx.search("park", limit=1000, level="article")]
         assert sorted(arts) == sorted(set(arts)) and len(arts) == 35
         docs = idx.num_docs
@@ -123,4 +128,6 @@ def test_index_command_updates_and_rebuilds(db: Path) -> None:
     res = runner.invoke(app, ["index", "--db", str(db)], env={"COLUMNS": "200"})
     assert res.exit_code == 0 and "20 articles, 60 documents" in res.output, res.output
     res = runner.invoke(app, ["index", "--rebuild", "--db", str(db)], env={"COLUMNS": "200"})
-    assert res.exit_code == 0 and "rebuilt: 20 articles, 60 documents (20 added" in res.output, res.output
+    assert res.exit_code == 0 and "rebuilt: 20 articles, 60 documents (20 added" in res.output, (
+        res.output
+    )

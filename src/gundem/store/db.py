@@ -151,7 +151,6 @@ class Store:
         about 5 ms an article."""
         import pyarrow as pa
 
-
         ids = list(dict.fromkeys(a.id for a in articles))
         stored = {r[0] for r in self.con.execute(
             "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]

@@ -265,7 +265,13 @@ _SIG_SQL = (
 
 
 class SearchIndex:
-    """A tantivy index beside the DuckDB file; sentence- and article-level BM25."""
+    """A tantivy index beside the DuckDB file; sentence- and article-level BM25.
+
+    Crash safety: each article's signature is stored in its article document, so the
+    index is its own record of what it holds. The state file beside it is a cache, trusted
+    only when it names the opstamp of the index's last commit; otherwise (a crash between
+    the commit and the state write) it is read back from the index. Re-indexing an article
+    always deletes its documents first. An index that cannot be opened is rebuilt."""
 
     def __init__(self, db_path: str | Path, path: str | Path | None = None) -> None:
         import tantivy
