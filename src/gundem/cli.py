@@ -574,5 +574,25 @@ def quotes(
     console.print(table)
 
 
+@app.command("index")
+def index_cmd(
+    db: str = DbOption,
+    rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and build it anew."),
+) -> None:
+    """Bring the search index up to date with the store (or rebuild it from scratch)."""
+    from gundem.store.search import SearchIndex
+
+    with _open(db, read_only=True) as store:
+        idx = SearchIndex(db)
+        counts = idx.rebuild(store) if rebuild else idx.update(store)
+        docs = idx.num_docs
+    how = "rebuilt" if rebuild or idx.rebuilt else "updated"
+    console.print(
+        f"search index {how}: {counts['total']} articles, {docs} documents "
+        f"({counts['added']} added, {counts['updated']} updated, {counts['deleted']} deleted)",
+        highlight=False, markup=False,
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

@@ -21,7 +21,7 @@ from gundem.model import Article, RawDoc
 from gundem.store.db import Store, text_hash
 
 BATCH = 64
-RESOLVER_KEY = "entities.resolver"
+RESOLVER_KEY = "entities.resolver"  # older stores kept the whole resolver state here
 
 
 @dataclass
@@ -57,15 +57,14 @@ def run(
     on_error: Callable[[IngestError], None] | None = None,
     engine: str = "local",
 ) -> RunStats:
-    """Ingest, clean and extract every input; each article is written in its own transaction."""
+    """Ingest, clean and extract every input. Each batch of articles is written in one
+    transaction with the resolver state it changed, so a killed run resumes where it stopped."""
     stats = RunStats()
     started = datetime.now(UTC)
     t0 = time.perf_counter()
     tracker = RepeatTracker()
     ids, texts = store.known_hashes()
-    resolver = EntityResolver.from_state(store.get_state(RESOLVER_KEY))
-    touched: set[str] = set()  # entity ids named in this run: their names may have changed
-    batches = 0
+    resolver = load_resolver(store)
 
     def record_error(err: IngestError) -> None:
         stats.errors[err.kind] += 1
@@ -78,13 +77,18 @@ def run(
             stats.read += 1
             if isinstance(item, IngestError):
                 record_error(item)
-            elif raw_id(item) in ids:
-                stats.duplicates += 1
-            else:
-                yield item, tracker.observe(item)
+                if on_item:
+                    on_item(stats, None)
                 continue
-            if on_item:
-                on_item(stats, None)
+            # Every document read counts, stored or not: a resumed run or a re-run then
+            # cleans each document as the first run did (same text, same duplicate checks).
+            repeated = tracker.observe(item)
+            if raw_id(item) in ids:
+                stats.duplicates += 1
+                if on_item:
+                    on_item(stats, None)
+                continue
+            yield item, repeated
 
     with make_engine(engine, workers, with_extract) as pool:
         for batch in _batches(jobs(), BATCH * max(1, workers)):
@@ -98,20 +102,28 @@ def run(
                     ids.add(result.id)
                     texts.add(h)
                     fresh.append(resolve_corpus_entities(result, resolver))
-                    touched.update(e.id for e in result.entities)
                     stats.languages[result.language or "?"] += 1
                 if on_item:
                     on_item(stats, result)
-            # One transaction per batch: a crash loses whole articles, never half of one.
-            stats.articles += store.add_articles(fresh)
-            batches += 1
-            if fresh and batches % 20 == 0:  # the full state is rewritten: not every batch
-                store.set_state(RESOLVER_KEY, resolver.to_state())
-    store.set_state(RESOLVER_KEY, resolver.to_state())
-    store.sync_entity_names({i: resolver.entities[i]["name"] for i in touched if resolver.get(i)})
+            # One transaction per batch, with the entity-merging state it changed: a crash
+            # loses whole articles (and their effect on the resolver), never half of one.
+            stats.articles += store.add_articles(fresh, resolver.changes())
+    # every entity, not only this run's: a killed run may have left names to sync
+    store.sync_entity_names({i: e["name"] for i, e in resolver.entities.items()})
     stats.seconds = time.perf_counter() - t0
     store.add_run(started, datetime.now(UTC), inputs, stats.as_dict())
     return stats
+
+
+def load_resolver(store: Store) -> EntityResolver:
+    """The corpus resolver from its tables; a state saved whole under ``RESOLVER_KEY`` (older
+    stores) is moved to the tables with the next batch."""
+    state = store.resolver_state()
+    if state is not None:
+        return EntityResolver.from_state(state)
+    resolver = EntityResolver.from_state(store.get_state(RESOLVER_KEY))
+    resolver.mark_all_changed()
+    return resolver
 
 
 def resolve_corpus_entities(article: Article, resolver: EntityResolver) -> Article:

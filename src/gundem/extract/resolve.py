@@ -82,7 +82,9 @@ def edit_distance_le1(a: str, b: str) -> bool:
 class EntityResolver:
     """Corpus-wide map canonical key → entity (id, canonical name, type, aliases).
 
-    State is plain JSON-able data: ``to_state()`` / ``from_state()``.
+    State is plain JSON-able data: ``to_state()`` / ``from_state()``; ``changes()`` gives
+    only what changed since the last call (entity records and new keys), so a store can
+    save the state incrementally, in the same transaction as the articles that changed it.
     """
 
     FUZZY_MIN_LEN = 6
@@ -91,6 +93,8 @@ class EntityResolver:
         self.entities: dict[str, dict[str, Any]] = {}  # id -> {name,type,aliases,counts}
         self.keys: dict[str, str] = {}  # canonical key -> id
         self._person_words: dict[str, set[str]] = {}  # word of a full person name -> ids
+        self._dirty: set[str] = set()  # entity ids changed since the last changes()
+        self._new_keys: dict[str, str] = {}  # keys added since the last changes()
 
     # -- state -------------------------------------------------------------
     def to_state(self) -> dict[str, Any]:
@@ -105,6 +109,17 @@ class EntityResolver:
             for key, eid in r.keys.items():
                 r._index_person(key, eid)
         return r
+
+    def changes(self) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+        """(changed entity records by id, new key → id) since the last call; then forget them."""
+        entities = {eid: self.entities[eid] for eid in sorted(self._dirty)}
+        keys, self._dirty, self._new_keys = self._new_keys, set(), {}
+        return entities, keys
+
+    def mark_all_changed(self) -> None:
+        """Make the next ``changes()`` return the whole state (moving it to a new home)."""
+        self._dirty = set(self.entities)
+        self._new_keys = dict(self.keys)
 
     def _index_person(self, key: str, eid: str) -> None:
         group, _, norm = key.partition(":")
@@ -152,11 +167,13 @@ class EntityResolver:
             key = canonical_key(f, type)
             if key not in self.keys:
                 self.keys[key] = eid
+                self._new_keys[key] = eid
                 self._index_person(key, eid)
             if f not in ent["aliases"]:
                 ent["aliases"].append(f)
             ent["counts"][f] = ent["counts"].get(f, 0) + 1
         ent["name"] = self._best_name(ent)
+        self._dirty.add(eid)
         return eid, ent["name"]
 
     @staticmethod

@@ -98,8 +98,8 @@ class Linker:
 
     def pending_ids(self) -> list[str]:
         rows = self.store.con.execute(
-            "SELECT id FROM articles WHERE event_id IS NULL "
-            "ORDER BY published NULLS LAST, added_at, id"
+            # not by added_at: a resumed run stores in other batches (other timestamps)
+            "SELECT id FROM articles WHERE event_id IS NULL ORDER BY published NULLS LAST, id"
         ).fetchall()
         return [r[0] for r in rows]
 

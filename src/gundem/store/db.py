@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS errors (
 CREATE TABLE IF NOT EXISTS events (id VARCHAR PRIMARY KEY, story_id VARCHAR, date VARCHAR, data JSON);
 CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, data JSON);
 CREATE TABLE IF NOT EXISTS state (key VARCHAR PRIMARY KEY, value JSON);
+-- the corpus-wide entity resolver (gundem.extract.resolve), one row per entity and per
+-- key: written in the transaction of the articles that changed it
+CREATE TABLE IF NOT EXISTS resolver_entities (id VARCHAR PRIMARY KEY, data JSON);
+CREATE TABLE IF NOT EXISTS resolver_keys (key VARCHAR PRIMARY KEY, id VARCHAR);
 -- linking state (gundem.link): MinHash signatures, per-event and per-story features,
 -- document frequencies of words and names
 CREATE TABLE IF NOT EXISTS link_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB);
@@ -83,6 +87,9 @@ def arrow_views(con: duckdb.DuckDBPyConnection, **tables: Any) -> Iterator[None]
     finally:
         for name in tables:
             con.unregister(name)
+
+
+ResolverChanges = tuple[dict[str, dict[str, Any]], dict[str, str]]  # entity id → record, key → id
 
 
 def _to_json(record: Event | Story) -> str:
@@ -135,8 +142,10 @@ class Store:
         """Write one article (and its entity rows) in one transaction. False if already there."""
         return self.add_articles([article]) == 1
 
-    def add_articles(self, articles: list[Article]) -> int:
+    def add_articles(self, articles: list[Article], resolver: ResolverChanges | None = None) -> int:
         """Write whole articles in one transaction (all or none); skip ids already stored.
+        ``resolver`` (``EntityResolver.changes()``) is saved in the same transaction, so the
+        entity-merging state never lags behind (or runs ahead of) the stored articles.
 
         Rows go in as Arrow tables, one INSERT per table: row-by-row inserts cost
         about 5 ms an article."""
@@ -152,6 +161,9 @@ class Store:
                 stored.add(a.id)
                 fresh.append(a)
         if not fresh:
+            if resolver and (resolver[0] or resolver[1]):
+                with self.transaction() as con:
+                    self._write_resolver(con, resolver)
             return 0
         cols: dict[str, list] = {c: [] for c in (*ARTICLE_COLS, "text_hash")}
         entity_rows: dict[str, list] = {}
@@ -180,7 +192,37 @@ class Store:
                 "ON CONFLICT (id) DO NOTHING"
             )
             con.execute(f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links")
+            if resolver:
+                self._write_resolver(con, resolver)
         return len(fresh)
+
+    # -- entity resolver state ------------------------------------------------------
+    @staticmethod
+    def _write_resolver(con: duckdb.DuckDBPyConnection, changes: ResolverChanges) -> None:
+        entities, keys = changes
+        rows = {
+            "id": list(entities),
+            "data": [json.dumps(v, ensure_ascii=False) for v in entities.values()],
+        }
+        with arrow_views(con, _gundem_res_ent=rows, _gundem_res_keys={
+            "key": list(keys), "id": list(keys.values())
+        }):  # fmt: skip
+            if entities:
+                con.execute("INSERT OR REPLACE INTO resolver_entities SELECT * FROM _gundem_res_ent")
+            if keys:
+                con.execute("INSERT OR REPLACE INTO resolver_keys SELECT * FROM _gundem_res_keys")
+
+    def resolver_state(self) -> dict[str, Any] | None:
+        """The saved resolver state (``EntityResolver.from_state``), or None if there is none."""
+        ents = self.con.execute("SELECT id, data FROM resolver_entities").fetchall()
+        if not ents:
+            return None
+        keys = self.con.execute("SELECT key, id FROM resolver_keys").fetchall()
+        return {
+            "version": 1,
+            "entities": {i: json.loads(d) for i, d in ents},
+            "keys": dict(keys),
+        }
 
     def sync_entity_names(self, names: dict[str, str]) -> int:
         """Set the canonical names of entities (id → name) and rewrite the stored

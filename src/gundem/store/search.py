@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import re
 import shutil
 import threading
@@ -28,7 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from gundem.model import Article
     from gundem.store.db import Store
 
-INDEX_VERSION = 1
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 2  # 2: article documents carry their signature ("sig")
 MAX_LIMIT = 1000
 
 # -- Turkish analysis ---------------------------------------------------------------------
@@ -262,7 +265,13 @@ _SIG_SQL = (
 
 
 class SearchIndex:
-    """A tantivy index beside the DuckDB file; sentence- and article-level BM25."""
+    """A tantivy index beside the DuckDB file; sentence- and article-level BM25.
+
+    Crash safety: each article's signature is stored in its article document, so the
+    index is its own record of what it holds. The state file beside it is a cache, trusted
+    only when it names the opstamp of the index's last commit; otherwise (a crash between
+    the commit and the state write) it is read back from the index. Re-indexing an article
+    always deletes its documents first. An index that cannot be opened is rebuilt."""
 
     def __init__(self, db_path: str | Path, path: str | Path | None = None) -> None:
         import tantivy
@@ -280,6 +289,7 @@ class SearchIndex:
         b = t.SchemaBuilder()
         b.add_text_field("kind", stored=False, tokenizer_name="raw", index_option="basic")
         b.add_text_field("article_id", stored=True, tokenizer_name="raw", index_option="basic")
+        b.add_text_field("sig", stored=True, tokenizer_name="raw", index_option="basic")
         b.add_integer_field("sidx", stored=True, indexed=False)
         b.add_text_field("body", stored=False, tokenizer_name="whitespace", index_option="freq")
         b.add_text_field("text", stored=True, tokenizer_name="raw", index_option="basic")
@@ -295,28 +305,83 @@ class SearchIndex:
         return b.build()
 
     def _open(self) -> None:
-        t = self._t
+        """Open the index; one that cannot be opened (damaged, or an older layout) is
+        started afresh: ``update`` then rebuilds it from the store, and ``self.rebuilt``
+        says why."""
+        self.rebuilt: str | None = None
         state = self._read_state()
-        if self.path.exists() and state.get("version") != INDEX_VERSION:
-            shutil.rmtree(self.path)
+        if self._meta().get("schema") and not self._layout_ok():
+            self._reset("an older index layout")
             state = {}
+        try:
+            self._open_tantivy()
+        except (ValueError, OSError) as exc:  # tantivy reports damage as ValueError
+            self._reset(f"damaged ({str(exc).splitlines()[0][:160]})")
+            self._open_tantivy()
+            state = {}
+        if state.get("opstamp") != self._opstamp() or not isinstance(state.get("articles"), dict):
+            # the last commit's state write did not happen (a crash between the two):
+            # the index itself says which articles it holds
+            state = {"version": INDEX_VERSION, "articles": self._indexed_signatures()}
+        self._state = state
+
+    def _open_tantivy(self) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
-        self.index = t.Index(self.schema, path=str(self.path), reuse=True)
-        self._state = state or {"version": INDEX_VERSION, "articles": {}}
+        self.index = self._t.Index(self.schema, path=str(self.path), reuse=True)
+        searcher = self.index.searcher()  # opens every segment file (footers checked)
+        if searcher.num_docs:
+            q = self._t.Query.term_query(self.schema, "kind", "a")
+            for _, addr in searcher.search(q, 1, count=False).hits:
+                searcher.doc(addr)
+
+    def _reset(self, why: str) -> None:
+        log.warning("search index %s: %s; rebuilding it from the store", self.path, why)
+        self.rebuilt = why
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def _meta(self) -> dict[str, Any]:
+        """tantivy's own meta.json (segments, schema, opstamp of the last commit); {} if unreadable."""
+        try:
+            meta = json.loads((self.path / "meta.json").read_text())
+        except (OSError, ValueError):
+            return {}
+        return meta if isinstance(meta, dict) else {}
+
+    def _layout_ok(self) -> bool:
+        fields = {f.get("name") for f in self._meta().get("schema", []) if isinstance(f, dict)}
+        return "sig" in fields  # the field INDEX_VERSION 2 added
+
+    def _opstamp(self) -> int | None:
+        stamp = self._meta().get("opstamp")
+        return stamp if isinstance(stamp, int) else None
+
+    def _indexed_signatures(self) -> dict[str, str]:
+        """article id → signature, read from the index's article documents."""
+        searcher = self.index.searcher()
+        if not searcher.num_docs:
+            return {}
+        q = self._t.Query.term_query(self.schema, "kind", "a")
+        out: dict[str, str] = {}
+        for _, addr in searcher.search(q, searcher.num_docs, count=False).hits:
+            d = searcher.doc(addr)
+            out[d["article_id"][0]] = (d.get_all("sig") or [""])[0]
+        return out
 
     def _read_state(self) -> dict[str, Any]:
         try:
-            return json.loads(self._state_file.read_text())
+            state = json.loads(self._state_file.read_text())
         except (OSError, ValueError):
             return {}
+        return state if isinstance(state, dict) else {}
 
     def _write_state(self) -> None:
+        self._state["opstamp"] = self._opstamp()
         tmp = self._state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(self._state))
         tmp.replace(self._state_file)
 
     # writing ---------------------------------------------------------------
-    def _docs(self, a: Article) -> Iterator[Any]:
+    def _docs(self, a: Article, sig: str = "") -> Iterator[Any]:
         t = self._t
         ents: set[str] = set()
         for e in a.entities:
@@ -358,7 +423,9 @@ class SearchIndex:
             all_terms.extend(terms)
             if terms:
                 yield make("s", i, terms, s)
-        yield make("a", -1, all_terms, a.title or "")
+        doc = make("a", -1, all_terms, a.title or "")
+        doc.add_text("sig", sig)
+        yield doc
 
     def update(self, store: Store, batch: int = 2000) -> dict[str, int]:
         """Bring the index in line with the store: add new and changed articles, drop deleted.
@@ -383,12 +450,10 @@ class SearchIndex:
                 ids = todo[k : k + batch]
                 marks = ", ".join("?" * len(ids))
                 for a in store.iter_articles(f"WHERE id IN ({marks})", ids):
-                    if a.id in known:
-                        writer.delete_documents_by_term("article_id", a.id)
-                        counts["updated"] += 1
-                    else:
-                        counts["added"] += 1
-                    for d in self._docs(a):
+                    # always: an article is in the index once, whatever the state says
+                    writer.delete_documents_by_term("article_id", a.id)
+                    counts["updated" if a.id in known else "added"] += 1
+                    for d in self._docs(a, current[a.id]):
                         writer.add_document(d)
                     known[a.id] = current[a.id]
             writer.commit()
@@ -398,6 +463,7 @@ class SearchIndex:
             return counts
 
     def rebuild(self, store: Store) -> dict[str, int]:
+        """Drop the index and index every stored article again (``gundem index --rebuild``)."""
         with self._lock:
             shutil.rmtree(self.path, ignore_errors=True)
             self._open()
@@ -406,6 +472,11 @@ class SearchIndex:
     # reading ---------------------------------------------------------------
     def __len__(self) -> int:
         return len(self._state["articles"])
+
+    @property
+    def num_docs(self) -> int:
+        """Documents in the index (sentences and articles)."""
+        return self.index.searcher().num_docs
 
     def _filter_queries(self, f: SearchFilters | None) -> list[Any]:
         if f is None or f.empty():
