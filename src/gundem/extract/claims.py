@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from gundem.extract.cues import (
     INDIRECT_RE,
+    Intervals,
     paragraph_spans,
     sentence_spans,
     split_suffix,
@@ -110,6 +111,7 @@ _POST_QUAL = re.compile(
     re.IGNORECASE,
 )
 _CIVAR = re.compile(r"^\s*(?:civarında|dolayında|kadar)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*(\S{1,64})")
 _ORDINAL = re.compile(r"^[’'`]?(?:[ıiuü]?nc[ıiuü]|[ıiuü]nc[ıiuü])", re.IGNORECASE)
 
 
@@ -172,9 +174,9 @@ def _value(m: re.Match[str]) -> tuple[float | None, bool]:
     return v, small
 
 
-def _excluded(text: str, m: re.Match[str], times: list[tuple[int, int]]) -> bool:
+def _excluded(text: str, m: re.Match[str], times: Intervals) -> bool:
     s, e = m.start(), m.end()
-    if any(ts <= s < te or ts < e <= te for ts, te in times):
+    if times.covers(s) or times.covers_end(e):
         return True
     if m.group("words"):
         w = tr_lower(m.group("words"))
@@ -197,8 +199,8 @@ def _excluded(text: str, m: re.Match[str], times: list[tuple[int, int]]) -> bool
             return True
         if not m.group("s1") and not m.group("pct") and re.fullmatch(r"(?:19|20)\d{2}",
                                                                        m.group("n1")):
-            nxt = text[e:].split()
-            return not (nxt and _unit_noun(nxt[0]))
+            nxt = _NEXT_WORD.match(text, e)  # no counted noun is longer than its bound
+            return not (nxt and _unit_noun(nxt.group(1)))
     return False
 
 
@@ -421,14 +423,16 @@ def _furniture(text: str) -> list[tuple[int, int]]:
 def extract_claims(article: Article) -> Article:
     """Fill ``article.claims`` with the numbers of ``article.text``."""
     text = article.text or ""
-    times = [(s, e) for s, e, _, _ in find_time_spans(text)] + _furniture(text)
+    times = Intervals([(s, e) for s, e, _, _ in find_time_spans(text)] + _furniture(text),
+                      touching=True)
     prot = [(q.start - 1, q.end + 1) for q in article.quotes if q.kind == "direct"]
     sents = sentence_spans(text, prot)
+    speakers = _QuoteSpeakers(article)
     claims: list[Claim] = []
     for m in NUMBER_RE.finditer(text):
         if _excluded(text, m, times):
             continue
-        claim = _claim(text, m, sents, article)
+        claim = _claim(text, m, sents, speakers)
         if claim is not None:
             claims.append(claim)
     article.claims = claims
@@ -436,7 +440,7 @@ def extract_claims(article: Article) -> Article:
 
 
 def _claim(text: str, m: re.Match[str], sents: list[tuple[int, int]],
-           article: Article) -> Claim | None:
+           speakers: _QuoteSpeakers) -> Claim | None:
     value, small = _value(m)
     if value is None and not m.group("vague"):
         return None
@@ -458,7 +462,7 @@ def _claim(text: str, m: re.Match[str], sents: list[tuple[int, int]],
     sent = text[a:b]
     return Claim(
         text=text[start:end], value=value, unit=unit, qualifier=qual,
-        attributed_to=_attribution(sent, m.start() - a, m.start(), article),
+        attributed_to=_attribution(sent, m.start() - a, m.start(), speakers),
         sentence=sent, start=start, end=end,
     )
 
@@ -470,11 +474,34 @@ def _unit_noun_ok(unit: str) -> bool:
     return unit in UNIT_NOUNS or bool(re.search(r"(?:[cç][ıiuü]|l[ıiuü])$", unit))
 
 
-def _attribution(sent: str, rel: int, pos: int, article: Article) -> str:
+class _QuoteSpeakers:
+    """The speaker of the direct quote holding a position (the first such quote in
+    ``article.quotes``), found by bisection over the quotes' starts."""
+
+    def __init__(self, article: Article) -> None:
+        quotes = [(q.start, i, q.end, q.speaker) for i, q in enumerate(article.quotes)
+                  if q.kind == "direct" and q.speaker and q.end > q.start]
+        quotes.sort()
+        self._starts = [s for s, *_ in quotes]
+        self._quotes = quotes
+        # reach[k]: the furthest end among quotes[: k + 1]; walking back stops below it
+        self._reach: list[int] = []
+        for _, _, end, _ in quotes:
+            self._reach.append(max(end, self._reach[-1] if self._reach else end))
+
+    def at(self, pos: int) -> str | None:
+        best: tuple[int, str] | None = None
+        k = bisect_right(self._starts, pos) - 1
+        while k >= 0 and self._reach[k] > pos:
+            _, i, end, speaker = self._quotes[k]
+            if end > pos and (best is None or i < best[0]):
+                best = (i, speaker)
+            k -= 1
+        return best[1] if best else None
+
+
+def _attribution(sent: str, rel: int, pos: int, speakers: _QuoteSpeakers) -> str:
     src = _source_before(sent, rel)
     if src:
         return src
-    for q in article.quotes:
-        if q.kind == "direct" and q.start <= pos < q.end and q.speaker:
-            return q.speaker
-    return _reporting_subject(sent)
+    return speakers.at(pos) or _reporting_subject(sent)
