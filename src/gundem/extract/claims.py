@@ -110,7 +110,11 @@ _POST_QUAL = re.compile(
     r"altına|aşkın|kadar|kadarı|civarında)(?:d[ıi]r|yd[ıi]|ydı|ken)?(?![\wçğıöşü]))",
     re.IGNORECASE,
 )
-_CIVAR = re.compile(r"^\s*(?:civarında|dolayında|kadar)\b", re.IGNORECASE)
+_CIVAR = re.compile(r"\s*(?:civarında|dolayında|kadar)\b", re.IGNORECASE)
+# matched at a position (pattern.match(text, pos)): slicing text[pos:] copies the rest
+# of the article once per number
+_OVER = re.compile(r"\s+aşkın\b")
+_MORE_LESS = re.compile(r"\s+(fazla|az)\b")
 _NEXT_WORD = re.compile(r"\s*(\S{1,64})")
 _ORDINAL = re.compile(r"^[’'`]?(?:[ıiuü]?nc[ıiuü]|[ıiuü]nc[ıiuü])", re.IGNORECASE)
 
@@ -223,10 +227,10 @@ def _find_unit(text: str, num: _Num, m: re.Match[str]) -> tuple[str, int]:
         return "%", num.end
     start = num.end
     if _possessive(m):
-        over = re.match(r"^\s+aşkın\b", text[num.end :])
+        over = _OVER.match(text, num.end)
         if not over:
             return "", num.end
-        start = num.end + over.end()
+        start = over.end()
     toks = _after_tokens(text, start)
     pos = start
     ends = []
@@ -309,9 +313,9 @@ def _qualifier(text: str, m: re.Match[str]) -> tuple[str, int, int]:
         return q, m.start() - (len(pre.group()) ), m.end()
     ssuf = tr_lower(m.group("ssuf2") or m.group("ssuf1") or "")
     if ssuf.endswith(("dan", "den", "tan", "ten")) and not m.group("suf"):
-        more = re.match(r"^\s+(fazla|az)\b", text[m.end():])
+        more = _MORE_LESS.match(text, m.end())
         if more:
-            return f"-den {more.group(1)}", m.start(), m.end() + more.end()
+            return f"-den {more.group(1)}", m.start(), more.end()
     at = m.start("suf") if m.group("suf") else m.end()
     post = _POST_QUAL.match(text[at : at + 30])
     if post:
@@ -423,8 +427,7 @@ def _furniture(text: str) -> list[tuple[int, int]]:
 def extract_claims(article: Article) -> Article:
     """Fill ``article.claims`` with the numbers of ``article.text``."""
     text = article.text or ""
-    times = Intervals([(s, e) for s, e, _, _ in find_time_spans(text)] + _furniture(text),
-                      touching=True)
+    times = Intervals([(s, e) for s, e, _, _ in find_time_spans(text)] + _furniture(text))
     prot = [(q.start - 1, q.end + 1) for q in article.quotes if q.kind == "direct"]
     sents = sentence_spans(text, prot)
     speakers = _QuoteSpeakers(article)
@@ -452,11 +455,11 @@ def _claim(text: str, m: re.Match[str], sents: list[tuple[int, int]],
         return None
     qual, start, _ = _qualifier(text, m)
     end = max(m.end(), unit_end)
-    civ = _CIVAR.match(text[end:])
+    civ = _CIVAR.match(text, end)
     if civ and not qual:
         qual = tr_lower(civ.group().strip())
         qual = "kadar" if qual == "kadar" else "civarında"
-        end += civ.end()
+        end = civ.end()
     i = bisect_right(sents, (m.start(), len(text) + 1)) - 1
     a, b = sents[i] if i >= 0 and sents[i][0] <= m.start() < sents[i][1] else (m.start(), m.end())
     sent = text[a:b]

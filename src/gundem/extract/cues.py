@@ -141,16 +141,15 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 class Intervals:
-    """A set of intervals asked which of them hold a position, in log time: the union is
-    kept as sorted disjoint runs. ``inside`` asks for the open intervals (s, e),
-    ``covers`` for the half-open [s, e), ``covers_end`` for (s, e]."""
+    """A set of intervals asked whether any of them holds a position, in log time: the
+    union is kept as sorted runs (overlapping intervals merged, touching ones kept apart).
+    ``inside`` asks for the open intervals (s, e), ``covers`` for the half-open [s, e),
+    ``covers_end`` for (s, e]."""
 
-    def __init__(self, spans: Iterable[tuple[int, int]], touching: bool = False) -> None:
-        # open intervals that only touch do not hold their common end: merge them only
-        # when asked (the half-open forms may merge them)
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         runs: list[list[int]] = []
         for a, b in sorted((a, b) for a, b in spans if b > a):
-            if runs and (a < runs[-1][1] or (touching and a == runs[-1][1])):
+            if runs and a < runs[-1][1]:
                 runs[-1][1] = max(runs[-1][1], b)
             else:
                 runs.append([a, b])
