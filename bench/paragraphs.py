@@ -5,8 +5,10 @@ the time of ``clean_text`` + ``extract`` (entities, quotes, claims, times) on on
 page of N ordinary Turkish news paragraphs (quotes, figures, dates, names), then the ratio
 of the largest size to the smallest (linear: about 16 for 16k/1k; the target is ≤ 20).
 
-``page(n)`` and ``html_page(n)`` are the generators; the tests and the memory
-measurement use them too.
+``--memory``: peak memory (RSS, models included) and time of ``pipeline.process`` in a
+fresh process on a 5.4 MB one-line text and on a 4 MB HTML page of 24k paragraphs, with
+the time budget off. ``page(n)`` and ``html_page(n)`` are the generators; the tests use
+them too.
 """
 
 from __future__ import annotations
@@ -104,6 +106,53 @@ def pipeline_seconds(n: int) -> float:
     return time.perf_counter() - t0
 
 
+def one_line_text(n_chars: int) -> str:
+    """Ordinary words and figures on one line without a sentence end."""
+    words = ("kuraklık nedeniyle barajlardaki su seviyesi yüzde 31 düştü ve Konya ovasında "
+             "çiftçiler 12 bin yeni kuyu açılmasını istedi").split()
+    out, size, i = [], 0, 0
+    while size < n_chars:
+        out.append(words[i % len(words)])
+        size += len(out[-1]) + 1
+        i += 1
+    return " ".join(out)
+
+
+def _measure(kind: str) -> tuple[float, float, float, str]:
+    """(baseline MB after loading the models, peak MB, seconds, result) in this process."""
+    import resource
+
+    from gundem.model import RawDoc
+    from gundem.pipeline import extract_stages, process
+
+    extract_stages()
+    process(RawDoc("warm.txt", "Ankara’da bugün toplantı yapıldı.\n".encode(), {"format": "text"}))
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if kind == "text":
+        raw = RawDoc("tek-satir.txt", one_line_text(5_400_000).encode(), {"format": "text"})
+    else:
+        raw = RawDoc("uzun.html", html_page(24_000).encode(), {"format": "html"})
+    t0 = time.perf_counter()
+    out = process(raw)
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    what = f"{len(out.text):,} chars kept" if hasattr(out, "text") else out.line()
+    return base, peak, seconds, f"{len(raw.data) / 1e6:.1f} MB in, {what}"
+
+
+def memory() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    os.environ["GUNDEM_DOC_SECONDS"] = "0"  # measure the whole document
+    for kind in ("text", "html"):
+        with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+            base, peak, seconds, what = pool.submit(_measure, kind).result()
+        print(f"{kind}_peak_rss_mb {peak:.0f}")
+        print(f"{kind}_peak_over_loaded_models_mb {peak - base:.0f}")
+        print(f"{kind}_seconds {seconds:.1f}  # {what}")
+
+
 def main(sizes: list[int]) -> dict[str, float]:
     pipeline_seconds(50)  # warm the models and caches
     out: dict[str, float] = {}
@@ -118,5 +167,9 @@ def main(sizes: list[int]) -> dict[str, float]:
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,4000,16000")
+    ap.add_argument("--memory", action="store_true", help="peak memory of two large documents")
     args = ap.parse_args()
-    main([int(s) for s in args.sizes.split(",")])
+    if args.memory:
+        memory()
+    else:
+        main([int(s) for s in args.sizes.split(",")])
