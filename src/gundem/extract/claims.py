@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gundem.extract.cues import (
     INDIRECT_RE,
@@ -395,6 +396,7 @@ def _clean_source(rx: re.Pattern[str], m: re.Match[str]) -> str:
     return src
 
 
+@lru_cache(maxsize=64)  # asked once per number: a sentence with many figures is read once
 def _reporting_subject(sent: str) -> str:
     """Subject of a reporting verb ending ``sent`` ("Bakanlık, … açıkladı")."""
     if not INDIRECT_RE.search(sent):

@@ -519,13 +519,19 @@ def _external_role(article: Article, phrase: str) -> str | None:
 # ---------------------------------------------------------------------------
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
-    chars = list(text)
+    """``text`` with every quoted character but line breaks replaced by "§" (built from
+    slices: a list of one string per character costs far more than the text)."""
+    pieces, last = [], 0
     for s in spans:
-        for i in range(s.open_pos, s.close_pos + 1):
-            if chars[i] not in "\n":
-                chars[i] = "§"
-    return "".join(chars)
+        pieces.append(text[last : s.open_pos])
+        pieces.append(_NOT_NEWLINE.sub("§", text[s.open_pos : s.close_pos + 1]))
+        last = s.close_pos + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _qtokens(s: str) -> list[str]:
