@@ -1,9 +1,24 @@
-"""The per-article pipeline: RawDoc → clean Article → extracted facts. Pure, no store."""
+"""The per-article pipeline: RawDoc → clean Article → extracted facts. Pure, no store.
+
+Each document runs under a processing budget (``GUNDEM_DOC_SECONDS``, default 120 s;
+``GUNDEM_DOC_MEMORY_MB``, default 2048 MB): a document that exceeds it becomes an
+``IngestError`` of kind ``budget`` and the batch goes on. Time is enforced by a SIGALRM
+timer on a process's main thread (inline runs and worker processes) and checked between
+stages elsewhere (threads); memory by an address-space limit that only worker processes
+set (``limit_worker_memory``), never the main process that holds the database.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from gundem.clean.page import to_article
@@ -23,15 +38,42 @@ EXTRACT_STAGES = (
 # The extractors are trained and written for Turkish; other languages pass through.
 EXTRACT_LANGUAGES = frozenset({"tr"})
 
+DOC_SECONDS = 120.0
+DOC_MEMORY_MB = 2048
+
+
+class BudgetExceeded(BaseException):  # noqa: N818 - not an Exception: no stage may swallow it
+    """A document ran past its time budget."""
+
+
+def doc_seconds() -> float:
+    """Time budget per document (``GUNDEM_DOC_SECONDS``; 0 or less: none)."""
+    return _env_number("GUNDEM_DOC_SECONDS", DOC_SECONDS)
+
+
+def doc_memory_mb() -> float:
+    """Memory budget per document in worker processes (``GUNDEM_DOC_MEMORY_MB``; 0: none)."""
+    return _env_number("GUNDEM_DOC_MEMORY_MB", DOC_MEMORY_MB)
+
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
+
 
 @lru_cache(maxsize=1)
 def extract_stages() -> tuple[Stage, ...]:
     return tuple(getattr(importlib.import_module(m), f) for m, f in EXTRACT_STAGES)
 
 
-def extract(article: Article) -> Article:
+def extract(article: Article, deadline: float | None = None) -> Article:
+    """Run the extraction stages; past ``deadline`` (a ``time.monotonic`` value) between
+    two stages, raise ``BudgetExceeded``."""
     if article.language in EXTRACT_LANGUAGES:
         for stage in extract_stages():
+            _check(deadline)
             article = stage(article)
     return article
 
@@ -40,10 +82,85 @@ def process(
     raw: RawDoc, repeated: frozenset[str] | None = None, with_extract: bool = True
 ) -> Article | IngestError:
     """Run every per-article stage; any failure becomes an IngestError naming the input."""
+    seconds = doc_seconds()
     try:
-        article = to_article(raw, repeated)
-        return extract(article) if with_extract else article
+        with _time_budget(seconds) as deadline:
+            article = to_article(raw, repeated)
+            _check(deadline)
+            return extract(article, deadline) if with_extract else article
+    except BudgetExceeded:
+        return IngestError(raw.source, "budget", f"processing took over {seconds:g} s")
+    except MemoryError:
+        return IngestError(raw.source, "budget",
+                           f"processing needed over {doc_memory_mb():g} MB of memory")
     except InputError as exc:
         return IngestError(raw.source, exc.kind, exc.message)
     except Exception as exc:  # a bug on one page must not stop the batch
         return IngestError(raw.source, "internal", f"{type(exc).__name__}: {exc}")
+
+
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise BudgetExceeded
+
+
+_armed = threading.Event()  # set while a document's timer runs: a late alarm is ignored
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    if _armed.is_set():
+        raise BudgetExceeded
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[float | None]:
+    """Yield the deadline. On a main thread a timer interrupts the document at once;
+    elsewhere the stages check the deadline between them. A timer that was already
+    armed (a test runner's) is put back, less the time spent."""
+    if seconds <= 0:
+        yield None
+        return
+    start = time.monotonic()
+    deadline = start + seconds
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield deadline
+        return
+    old_handler = signal.signal(signal.SIGALRM, _on_alarm)
+    _armed.set()
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield deadline
+    finally:
+        _armed.clear()
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        if old_delay:
+            left = old_delay - (time.monotonic() - start)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3), old_interval)
+
+
+def limit_worker_memory() -> bool:
+    """In a worker process, cap the data segment at what it uses now plus the per-document
+    budget: an allocation past it raises MemoryError, reported as ``budget``. Refused in
+    the main process (it holds the database) and where the limit cannot be set."""
+    mb = doc_memory_mb()
+    if mb <= 0 or multiprocessing.parent_process() is None:
+        return False
+    try:
+        limit = _data_bytes() + int(mb * 2**20)
+        _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _data_bytes() -> int:
+    """This process's data segment now (VmData), the size RLIMIT_DATA counts."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmData:"):
+                return int(line.split()[1]) * 1024
+    raise OSError("no VmData in /proc/self/status")

@@ -41,6 +41,9 @@ def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
         if header:
             published, published_from = header, "header"
         result = clean_text(text, corpus_counts=counts)
+        if counts and not any(b.text.strip() for b in result.paragraphs):
+            # blocks repeated in other documents never take a document's whole text
+            result = clean_text(text)
         site = ""
     if given := normalize_date(meta.get("published")):
         published, published_from = given, "header"

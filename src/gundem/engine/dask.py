@@ -8,8 +8,9 @@ worker process through the stages' own caches; no stage knows which engine runs 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
-from gundem.engine.local import process_job
+from gundem.engine.local import _warm, process_job
 from gundem.engine.threads import one_blas_thread_per_worker
 from gundem.ingest.errors import IngestError
 from gundem.model import Article, RawDoc
@@ -17,8 +18,15 @@ from gundem.model import Article, RawDoc
 Job = tuple[RawDoc, frozenset[str]]
 
 
-def _partition(jobs: list[Job], with_extract: bool) -> list[Article | IngestError]:
+def _partition(jobs: list[Job], with_extract: bool, limit_memory: bool) -> list[Article | IngestError]:
+    if limit_memory:  # a local worker process: load the models, then cap its memory once
+        _warm_once(with_extract)
     return [process_job(job, with_extract) for job in jobs]
+
+
+@lru_cache(maxsize=2)
+def _warm_once(with_extract: bool) -> None:
+    _warm(with_extract)
 
 
 class DaskEngine:
@@ -50,7 +58,7 @@ class DaskEngine:
         if not items:
             return iter(())
         bag = db.from_sequence(items, npartitions=min(len(items), self.workers * 4))
-        results = bag.map_partitions(_partition, self.with_extract)
+        results = bag.map_partitions(_partition, self.with_extract, self.scheduler == "processes")
         if self._client is not None:
             return iter(self._client.compute(results).result())
         return iter(results.compute(scheduler=self.scheduler, num_workers=self.workers))

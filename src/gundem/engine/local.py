@@ -10,17 +10,19 @@ from functools import partial
 from gundem.engine.threads import one_blas_thread_per_worker
 from gundem.ingest.errors import IngestError
 from gundem.model import Article, RawDoc
-from gundem.pipeline import extract_stages, process
+from gundem.pipeline import extract_stages, limit_worker_memory, process
 
 
 def _warm(with_extract: bool) -> None:
-    """Load models once per worker process. A failure here must not break the pool:
-    it is reported per document by `process` instead."""
+    """Load models once per worker process, then cap the worker's memory at that plus the
+    per-document budget. A failure here must not break the pool: it is reported per
+    document by `process` instead."""
     if with_extract:
         try:
             extract_stages()
         except Exception:  # noqa: BLE001
             pass
+    limit_worker_memory()
 
 
 def process_job(job: tuple[RawDoc, frozenset[str]], with_extract: bool) -> Article | IngestError:

@@ -30,9 +30,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gundem.extract.cues import (
     INDIRECT_RE,
+    Intervals,
     paragraph_spans,
     sentence_spans,
     split_suffix,
@@ -109,7 +111,12 @@ _POST_QUAL = re.compile(
     r"altına|aşkın|kadar|kadarı|civarında)(?:d[ıi]r|yd[ıi]|ydı|ken)?(?![\wçğıöşü]))",
     re.IGNORECASE,
 )
-_CIVAR = re.compile(r"^\s*(?:civarında|dolayında|kadar)\b", re.IGNORECASE)
+_CIVAR = re.compile(r"\s*(?:civarında|dolayında|kadar)\b", re.IGNORECASE)
+# matched at a position (pattern.match(text, pos)): slicing text[pos:] copies the rest
+# of the article once per number
+_OVER = re.compile(r"\s+aşkın\b")
+_MORE_LESS = re.compile(r"\s+(fazla|az)\b")
+_NEXT_WORD = re.compile(r"\s*(\S{1,64})")
 _ORDINAL = re.compile(r"^[’'`]?(?:[ıiuü]?nc[ıiuü]|[ıiuü]nc[ıiuü])", re.IGNORECASE)
 
 
@@ -172,9 +179,9 @@ def _value(m: re.Match[str]) -> tuple[float | None, bool]:
     return v, small
 
 
-def _excluded(text: str, m: re.Match[str], times: list[tuple[int, int]]) -> bool:
+def _excluded(text: str, m: re.Match[str], times: Intervals) -> bool:
     s, e = m.start(), m.end()
-    if any(ts <= s < te or ts < e <= te for ts, te in times):
+    if times.covers(s) or times.covers_end(e):
         return True
     if m.group("words"):
         w = tr_lower(m.group("words"))
@@ -197,8 +204,8 @@ def _excluded(text: str, m: re.Match[str], times: list[tuple[int, int]]) -> bool
             return True
         if not m.group("s1") and not m.group("pct") and re.fullmatch(r"(?:19|20)\d{2}",
                                                                        m.group("n1")):
-            nxt = text[e:].split()
-            return not (nxt and _unit_noun(nxt[0]))
+            nxt = _NEXT_WORD.match(text, e)  # no counted noun is longer than its bound
+            return not (nxt and _unit_noun(nxt.group(1)))
     return False
 
 
@@ -221,10 +228,10 @@ def _find_unit(text: str, num: _Num, m: re.Match[str]) -> tuple[str, int]:
         return "%", num.end
     start = num.end
     if _possessive(m):
-        over = re.match(r"^\s+aşkın\b", text[num.end :])
+        over = _OVER.match(text, num.end)
         if not over:
             return "", num.end
-        start = num.end + over.end()
+        start = over.end()
     toks = _after_tokens(text, start)
     pos = start
     ends = []
@@ -307,9 +314,9 @@ def _qualifier(text: str, m: re.Match[str]) -> tuple[str, int, int]:
         return q, m.start() - (len(pre.group()) ), m.end()
     ssuf = tr_lower(m.group("ssuf2") or m.group("ssuf1") or "")
     if ssuf.endswith(("dan", "den", "tan", "ten")) and not m.group("suf"):
-        more = re.match(r"^\s+(fazla|az)\b", text[m.end():])
+        more = _MORE_LESS.match(text, m.end())
         if more:
-            return f"-den {more.group(1)}", m.start(), m.end() + more.end()
+            return f"-den {more.group(1)}", m.start(), more.end()
     at = m.start("suf") if m.group("suf") else m.end()
     post = _POST_QUAL.match(text[at : at + 30])
     if post:
@@ -389,6 +396,7 @@ def _clean_source(rx: re.Pattern[str], m: re.Match[str]) -> str:
     return src
 
 
+@lru_cache(maxsize=64)  # asked once per number: a sentence with many figures is read once
 def _reporting_subject(sent: str) -> str:
     """Subject of a reporting verb ending ``sent`` ("Bakanlık, … açıkladı")."""
     if not INDIRECT_RE.search(sent):
@@ -421,14 +429,15 @@ def _furniture(text: str) -> list[tuple[int, int]]:
 def extract_claims(article: Article) -> Article:
     """Fill ``article.claims`` with the numbers of ``article.text``."""
     text = article.text or ""
-    times = [(s, e) for s, e, _, _ in find_time_spans(text)] + _furniture(text)
+    times = Intervals([(s, e) for s, e, _, _ in find_time_spans(text)] + _furniture(text))
     prot = [(q.start - 1, q.end + 1) for q in article.quotes if q.kind == "direct"]
     sents = sentence_spans(text, prot)
+    speakers = _QuoteSpeakers(article)
     claims: list[Claim] = []
     for m in NUMBER_RE.finditer(text):
         if _excluded(text, m, times):
             continue
-        claim = _claim(text, m, sents, article)
+        claim = _claim(text, m, sents, speakers)
         if claim is not None:
             claims.append(claim)
     article.claims = claims
@@ -436,7 +445,7 @@ def extract_claims(article: Article) -> Article:
 
 
 def _claim(text: str, m: re.Match[str], sents: list[tuple[int, int]],
-           article: Article) -> Claim | None:
+           speakers: _QuoteSpeakers) -> Claim | None:
     value, small = _value(m)
     if value is None and not m.group("vague"):
         return None
@@ -448,17 +457,17 @@ def _claim(text: str, m: re.Match[str], sents: list[tuple[int, int]],
         return None
     qual, start, _ = _qualifier(text, m)
     end = max(m.end(), unit_end)
-    civ = _CIVAR.match(text[end:])
+    civ = _CIVAR.match(text, end)
     if civ and not qual:
         qual = tr_lower(civ.group().strip())
         qual = "kadar" if qual == "kadar" else "civarında"
-        end += civ.end()
+        end = civ.end()
     i = bisect_right(sents, (m.start(), len(text) + 1)) - 1
     a, b = sents[i] if i >= 0 and sents[i][0] <= m.start() < sents[i][1] else (m.start(), m.end())
     sent = text[a:b]
     return Claim(
         text=text[start:end], value=value, unit=unit, qualifier=qual,
-        attributed_to=_attribution(sent, m.start() - a, m.start(), article),
+        attributed_to=_attribution(sent, m.start() - a, m.start(), speakers),
         sentence=sent, start=start, end=end,
     )
 
@@ -470,11 +479,34 @@ def _unit_noun_ok(unit: str) -> bool:
     return unit in UNIT_NOUNS or bool(re.search(r"(?:[cç][ıiuü]|l[ıiuü])$", unit))
 
 
-def _attribution(sent: str, rel: int, pos: int, article: Article) -> str:
+class _QuoteSpeakers:
+    """The speaker of the direct quote holding a position (the first such quote in
+    ``article.quotes``), found by bisection over the quotes' starts."""
+
+    def __init__(self, article: Article) -> None:
+        quotes = [(q.start, i, q.end, q.speaker) for i, q in enumerate(article.quotes)
+                  if q.kind == "direct" and q.speaker and q.end > q.start]
+        quotes.sort()
+        self._starts = [s for s, *_ in quotes]
+        self._quotes = quotes
+        # reach[k]: the furthest end among quotes[: k + 1]; walking back stops below it
+        self._reach: list[int] = []
+        for _, _, end, _ in quotes:
+            self._reach.append(max(end, self._reach[-1] if self._reach else end))
+
+    def at(self, pos: int) -> str | None:
+        best: tuple[int, str] | None = None
+        k = bisect_right(self._starts, pos) - 1
+        while k >= 0 and self._reach[k] > pos:
+            _, i, end, speaker = self._quotes[k]
+            if end > pos and (best is None or i < best[0]):
+                best = (i, speaker)
+            k -= 1
+        return best[1] if best else None
+
+
+def _attribution(sent: str, rel: int, pos: int, speakers: _QuoteSpeakers) -> str:
     src = _source_before(sent, rel)
     if src:
         return src
-    for q in article.quotes:
-        if q.kind == "direct" and q.start <= pos < q.end and q.speaker:
-            return q.speaker
-    return _reporting_subject(sent)
+    return speakers.at(pos) or _reporting_subject(sent)

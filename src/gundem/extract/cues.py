@@ -9,7 +9,10 @@ inside a protected span (a direct quote).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from gundem.turkish.sentences import cap_spans
 
 # ---------------------------------------------------------------------------
 # Cue verbs
@@ -137,8 +140,37 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _inside(pos: int, protected: Sequence[tuple[int, int]]) -> bool:
-    return any(s < pos < e for s, e in protected)
+class Intervals:
+    """A set of intervals asked whether any of them holds a position, in log time: the
+    union is kept as sorted runs (overlapping intervals merged, touching ones kept apart).
+    ``inside`` asks for the open intervals (s, e), ``covers`` for the half-open [s, e),
+    ``covers_end`` for (s, e]."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        runs: list[list[int]] = []
+        for a, b in sorted((a, b) for a, b in spans if b > a):
+            if runs and a < runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], b)
+            else:
+                runs.append([a, b])
+        self._starts = [a for a, _ in runs]
+        self._ends = [b for _, b in runs]
+
+    def _last_from(self, pos: int, strict: bool) -> int:
+        """Index of the last run starting before ``pos`` (at or before, if not strict)."""
+        return (bisect_left if strict else bisect_right)(self._starts, pos) - 1
+
+    def inside(self, pos: int) -> bool:
+        i = self._last_from(pos, strict=True)
+        return i >= 0 and pos < self._ends[i]
+
+    def covers(self, pos: int) -> bool:
+        i = self._last_from(pos, strict=False)
+        return i >= 0 and pos < self._ends[i]
+
+    def covers_end(self, pos: int) -> bool:
+        i = self._last_from(pos, strict=True)
+        return i >= 0 and pos <= self._ends[i]
 
 
 def sentence_spans(
@@ -147,17 +179,19 @@ def sentence_spans(
     """Split ``text`` into sentence spans; never inside a ``protected`` span.
 
     Paragraph breaks end a sentence unless they fall inside a protected span
-    (a quote running over several paragraphs).
+    (a quote running over several paragraphs). A sentence longer than
+    ``MAX_SENTENCE_CHARS`` is cut at whitespace (protected or not), so per-sentence
+    work stays bounded on a page without sentence breaks.
     """
-    prot = sorted(protected)
+    prot = Intervals(protected)
     cuts: set[int] = set()
     for m in re.finditer(r"\n+", text):
-        if not _inside(m.start(), prot):
+        if not prot.inside(m.start()):
             cuts.add(m.start())
             cuts.add(m.end())
     for m in _SENT_END_RE.finditer(text):
         end = m.end()
-        if _inside(m.start(), prot) or _inside(end, prot):
+        if prot.inside(m.start()) or prot.inside(end):
             continue
         prev = re.search(WORD + r"+$", text[max(0, m.start() - 12) : m.start()])
         if m.group().startswith(".") and prev:
@@ -173,7 +207,7 @@ def sentence_spans(
         rs = len(seg.rstrip())
         if rs > ls:
             out.append((s + ls, s + rs))
-    return out
+    return cap_spans(text, out)
 
 
 def split_suffix(token: str) -> tuple[str, str]:

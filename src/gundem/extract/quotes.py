@@ -96,7 +96,11 @@ def _closes(text: str, pos: int, family: str, ch: str) -> bool:
 
 
 def _colon_before(text: str, pos: int) -> bool:
-    return text[:pos].rstrip().endswith(":")
+    """Is the last non-space character before ``pos`` a colon?"""
+    j = pos
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j > 0 and text[j - 1] == ":"
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -150,14 +154,19 @@ def _make_span(text: str, state: dict, close: int, para: tuple[int, int]) -> Quo
         last = s + 1
     pieces.append(text[last:close])
     content = "".join(pieces).strip()
-    ps, pe = para
-    para_text = text[ps:pe].strip()
-    quote_text = text[state["open"] : close + 1]
-    whole = state["paras"] == 1 and para_text.rstrip(".!?…,") == quote_text.rstrip(".!?…,")
+    # only a quote opening the paragraph can be all of it: compare the texts only then,
+    # so a paragraph with many quotes is not copied once per quote
+    whole = state["paras"] == 1 and state["para_start"] and _is_whole_para(text, para, state["open"], close)
     return QuoteSpan(
         open_pos=state["open"], close_pos=close, text=content, colon_led=state["colon"],
         whole_para=whole, multi_para=state["paras"] > 1,
     )
+
+
+def _is_whole_para(text: str, para: tuple[int, int], open_pos: int, close: int) -> bool:
+    ps, pe = para
+    para_text = text[ps:pe].strip()
+    return para_text.rstrip(".!?…,") == text[open_pos : close + 1].rstrip(".!?…,")
 
 
 # ---------------------------------------------------------------------------
@@ -354,16 +363,29 @@ def _norm(s: str) -> str:
 
 
 class Registry:
-    """Persons (and organisations) named in one article, for speaker resolution."""
+    """Persons (and organisations) named in one article, for speaker resolution.
+
+    Lookups go through indexes built once (by last word, by normalised name), so
+    resolving each quote's speaker costs the same however long the article is."""
 
     def __init__(self, article: Article, phrases: list[Phrase]) -> None:
         self.article = article
         self.people: list[_Person] = []
+        self._by_name: dict[str, _Person] = {}  # phrase-introduced people by normalised name
         for e in article.entities or []:
             self._add_entity(e)
         for p in phrases:
             if len(p.name) >= 2 or (p.name and p.role):
                 self._add(p.name, p.role_text, p.start)
+        self._by_word: dict[str, list[int]] = {}  # normalised word → people holding it
+        for k, person in enumerate(self.people):
+            person.mentions.sort()
+            for t in dict.fromkeys(_norm(t) for t in person.tokens):
+                self._by_word.setdefault(t, []).append(k)
+        self._entity_names: dict[str, str] = {}
+        for e in article.entities or []:
+            for a in (e.name, *e.aliases):
+                self._entity_names.setdefault(_norm(a), e.name)
 
     def _add_entity(self, e: Entity) -> None:
         for alias in {e.name, *e.aliases}:
@@ -374,18 +396,24 @@ class Registry:
 
     def _add(self, name: list[str], role: str, pos: int) -> None:
         key = _norm(" ".join(name))
-        for p in self.people:
-            if not p.entity and _norm(" ".join(p.tokens)) == key:
-                p.mentions.append(pos)
-                if role and role not in p.roles:
-                    p.roles.append(role)
-                return
-        self.people.append(_Person(" ".join(name), list(name), [role] if role else [], [pos]))
+        p = self._by_name.get(key)
+        if p is not None:
+            p.mentions.append(pos)
+            if role and role not in p.roles:
+                p.roles.append(role)
+            return
+        p = _Person(" ".join(name), list(name), [role] if role else [], [pos])
+        self._by_name[key] = p
+        self.people.append(p)
 
     def _matches(self, name: list[str]) -> list[_Person]:
         want = [_norm(t) for t in name]
+        if not want:
+            return []
         out = []
-        for p in self.people:
+        # every kind of match below holds the name's last word
+        for k in self._by_word.get(want[-1], ()):
+            p = self.people[k]
             toks = [_norm(t) for t in p.tokens]
             if toks == want:
                 out.append(p)
@@ -400,16 +428,12 @@ class Registry:
         cands = self._matches(name)
         if not cands:
             return " ".join(name)
-        best = max(cands, key=lambda p: (p.entity, bool(p.roles), len(p.tokens), -min(
-            [m for m in p.mentions] or [0])))
+        best = max(cands, key=lambda p: (p.entity, bool(p.roles), len(p.tokens),
+                                         -(p.mentions[0] if p.mentions else 0)))
         return self._entity_name(best.name)
 
     def _entity_name(self, name: str) -> str:
-        key = _norm(name)
-        for e in self.article.entities or []:
-            if key in {_norm(a) for a in (e.name, *e.aliases)}:
-                return e.name
-        return name
+        return self._entity_names.get(_norm(name), name)
 
     def known(self, name: list[str]) -> bool:
         """Is ``name`` a person introduced with a role (or a known entity)?"""
@@ -426,8 +450,8 @@ class Registry:
         for p in self.people:
             if not p.roles or not any(_role_matches(role, r) for r in p.roles):
                 continue
-            before = [m for m in p.mentions if m < pos]
-            rank = max(before) if before else -1
+            k = bisect_left(p.mentions, pos)  # mentions are sorted
+            rank = p.mentions[k - 1] if k else -1
             if best is None or rank > best[0]:
                 best = (rank, p.name)
         return self._entity_name(best[1]) if best else None
@@ -495,13 +519,19 @@ def _external_role(article: Article, phrase: str) -> str | None:
 # ---------------------------------------------------------------------------
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
-    chars = list(text)
+    """``text`` with every quoted character but line breaks replaced by "§" (built from
+    slices: a list of one string per character costs far more than the text)."""
+    pieces, last = [], 0
     for s in spans:
-        for i in range(s.open_pos, s.close_pos + 1):
-            if chars[i] not in "\n":
-                chars[i] = "§"
-    return "".join(chars)
+        pieces.append(text[last : s.open_pos])
+        pieces.append(_NOT_NEWLINE.sub("§", text[s.open_pos : s.close_pos + 1]))
+        last = s.close_pos + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _qtokens(s: str) -> list[str]:
@@ -517,17 +547,25 @@ class _Ctx:
     registry: Registry
     last_speaker: str | None = None
     _starts: list[int] = field(default_factory=list)
+    _opens: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [p.start for p in self.phrases]
+        self._opens = [s.open_pos for s in self.spans]  # the scanner finds them in order
 
     def phrases_in(self, a: int, b: int) -> list[Phrase]:
-        starts = self._starts or [p.start for p in self.phrases]
-        self._starts = starts
         out = []
-        for p in self.phrases[bisect_left(starts, a) :]:
+        for i in range(bisect_left(self._starts, a), len(self.phrases)):
+            p = self.phrases[i]
             if p.start >= b:
                 break
             if p.end <= b:
                 out.append(p)
         return out
+
+    def spans_in(self, a: int, b: int) -> list[QuoteSpan]:
+        """The quote spans opening in [a, b)."""
+        return self.spans[bisect_left(self._opens, a) : bisect_left(self._opens, b)]
 
 
 def _subject(ctx: _Ctx, a: int, b: int, last: bool) -> tuple[str | None, Phrase | None]:
@@ -610,17 +648,48 @@ def _whole_sentence(text: str, a: int, b: int, span: QuoteSpan) -> bool:
     return not rest and len(_qtokens(span.text)) >= 4
 
 
-def _is_copy(span: QuoteSpan, others: list[QuoteSpan]) -> bool:
-    mine = _qtokens(span.text)
-    if not mine:
+class _Copies:
+    """Is a quote a copy of one of ``others`` (80% of its words in it)? Candidates come
+    from an inverted index: a copy must hold one of the rarest words of the quote that
+    make up over a fifth of it, so each quote is compared with few others."""
+
+    def __init__(self, others: list[QuoteSpan]) -> None:
+        self.others = others
+        self._sets: list[set[str]] | None = None
+        self._post: dict[str, list[int]] = {}
+
+    def _index(self) -> list[set[str]]:
+        if self._sets is None:
+            self._sets = [set(_qtokens(o.text)) for o in self.others]
+            for k, words in enumerate(self._sets):
+                for w in words:
+                    self._post.setdefault(w, []).append(k)
+        return self._sets
+
+    def is_copy(self, span: QuoteSpan) -> bool:
+        mine = _qtokens(span.text)
+        if not mine:
+            return False
+        sets = self._index()
+        counts: dict[str, int] = {}
+        for t in mine:
+            counts[t] = counts.get(t, 0) + 1
+        # words not in a copy add up to at most a fifth of the quote: one with none of
+        # `need` misses at least 0.2 * len + 1 words
+        need, weight = [], 0
+        for w in sorted(counts, key=lambda w: len(self._post.get(w, ()))):
+            need.append(w)
+            weight += counts[w]
+            if weight >= 0.2 * len(mine) + 1:
+                break
+        cands = sorted({k for w in need for k in self._post.get(w, ())})
+        for k in cands:
+            if self.others[k] is span:
+                continue
+            theirs = sets[k]
+            if sum(1 for t in mine if t in theirs) / len(mine) >= 0.8 and len(theirs) >= len(counts):
+                return True
         return False
-    for o in others:
-        if o is span:
-            continue
-        theirs = set(_qtokens(o.text))
-        if sum(1 for t in mine if t in theirs) / len(mine) >= 0.8 and len(theirs) >= len(set(mine)):
-            return True
-    return False
 
 
 def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) -> Quote | None:
@@ -660,7 +729,7 @@ def extract_quotes(article: Article) -> Article:
     ctx = _Ctx(article, text, spans, phrases, Registry(article, phrases))
     prot = [(s.open_pos, s.close_pos + 1) for s in spans]
     info = {id(s): _classify(ctx, s) for s in spans}
-    body = [s for s in spans if info[id(s)][0] == "direct"]
+    body = _Copies([s for s in spans if info[id(s)][0] == "direct"])
     quotes: list[Quote] = []
     for a, b in sentence_spans(text, prot):
         quotes.extend(_sentence_quotes(ctx, a, b, info, body))
@@ -668,16 +737,17 @@ def extract_quotes(article: Article) -> Article:
     return article
 
 
-def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: list[QuoteSpan]) -> list[Quote]:
+def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: _Copies) -> list[Quote]:
     out: list[Quote] = []
     seg_start = a
     prev_close = a
     sent_speaker: str | None = None
-    for span in (s for s in ctx.spans if a <= s.open_pos < b):
+    in_sentence = ctx.spans_in(a, b)
+    for span in in_sentence:
         kind, cue, cue_end, after = info[id(span)]
         pull = kind == "pull"
         if pull:
-            if _is_copy(span, body):
+            if body.is_copy(span):
                 seg_start = span.close_pos + 1
                 continue
             kind = "direct" if len(_qtokens(span.text)) >= 5 else "fragment"
@@ -708,7 +778,7 @@ def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: list[QuoteSpan
             nxt = [p for p in ctx.phrases_in(cue_end, b)]
             if nxt:
                 seg_start = nxt[0].end
-    colon = [s for s in ctx.spans if a <= s.open_pos < b and s.colon_led]
+    colon = [s for s in in_sentence if s.colon_led]
     cpos = ctx.text.rfind(":", a, colon[0].open_pos) if colon else -1
     ind: Quote | None = None
     if cpos >= 0:  # "… gerektiğini vurguladı: “…”" — reported clause before the colon

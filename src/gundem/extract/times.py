@@ -37,6 +37,7 @@ offline-nlp.md; for these patterns exact arithmetic is simpler and faster).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -112,13 +113,14 @@ def find_time_spans(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
             cands.append(_Cand(kind, m))
     order = {k: i for i, (k, _) in enumerate(_PATTERNS)}
     cands.sort(key=lambda c: (-(c.span[1] - c.span[0]), order[c.kind]))
-    taken: list[_Cand] = []
+    taken: list[tuple[int, int, _Cand]] = []  # disjoint, sorted by start
     for c in cands:
         s, e = c.span
-        if all(e <= t.span[0] or s >= t.span[1] for t in taken):
-            taken.append(c)
-    taken.sort(key=lambda c: c.span[0])
-    return [(c.span[0], c.span[1], c.kind, c.m) for c in taken]
+        k = bisect_left(taken, (s,))
+        # only the neighbours can overlap [s, e): the taken spans are disjoint
+        if all(e <= ts or s >= te for ts, te, _ in taken[max(0, k - 1) : k + 1]):
+            insort(taken, (s, e, c), key=lambda t: t[:2])
+    return [(s, e, c.kind, c.m) for s, e, c in taken]
 
 
 def _month_ok(m: re.Match[str]) -> bool:
@@ -294,7 +296,8 @@ def extract_times(article: Article) -> Article:
     sents = sentence_spans(text)
     refs: list[TimeRef] = []
     for s, e, kind, m in find_time_spans(text):
-        sent = next(((a, b) for a, b in sents if a <= s < b), (s, e))
+        k = bisect_right(sents, (s, len(text) + 1)) - 1  # the sentences are disjoint, in order
+        sent = sents[k] if k >= 0 and s < sents[k][1] else (s, e)
         ctx = _year_context(text, sent, (s, e)) if kind in ("dm", "m", "msuf") else None
         future = bool(_FUTURE.search(text[e : sent[1]]))
         value, precision, anchor = normalize(kind, m, pub, ctx, future)
