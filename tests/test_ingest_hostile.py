@@ -219,6 +219,8 @@ def test_warc_response_without_target_uri_costs_that_record_only(tmp_path, gz):
         (False, b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nkisa"),
         (True, gzip.compress(b"BOZUK KAYIT\r\n\r\n")),
         (True, b"\x00\x01 sikistirilmamis cop \xff\xfe"),
+        # a version line but no headers: warcio reads it as a record running to the end
+        (False, b"WARC/1.0\r\nkayit degil\r\n\r\n" + bytes(range(256)) * 8 + b"\r\n\r\n"),
     ],
 )
 def test_warc_garbage_record_between_two_good_ones_keeps_both(tmp_path, gz, garbage):

@@ -34,6 +34,8 @@ def read_warc(
         got = 0
         try:
             for record in it:
+                if not _has_framing(record):
+                    raise ValueError("record without WARC-Type or Content-Length")
                 got += 1
                 resyncing = False
                 if record.rec_type != "response":
@@ -79,6 +81,13 @@ def _response(record, where: str, limit: int) -> RawDoc | IngestError | None:
         data=data,
         meta={"format": "html", "url": url, "container": "warc", "charset": _charset(ctype)},
     )
+
+
+def _has_framing(record) -> bool:
+    # warcio takes any "WARC/1." line for a record and, with no length, reads to the end
+    # of the file: such a record would swallow every good record after it.
+    headers = record.rec_headers
+    return bool(headers.get_header("WARC-Type")) and headers.get_header("Content-Length") is not None
 
 
 def _record_header_at(stream: BinaryIO, pos: int) -> bool:
