@@ -119,7 +119,7 @@ def test_damaged_index_never_blocks_search_run_or_serve(db: Path, tmp_path: Path
 
     from gundem.serve.api import create_app
 
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db, allowed_hosts=["testserver"])) as client:
         hits = client.get("/api/search", params={"q": "Rize parkı"}).json()["hits"]
     assert hits and {h["article_id"] for h in hits} - {f"haber{i:03d}" for i in range(20)}
 

@@ -61,7 +61,8 @@ def describe(exc: BaseException) -> str:
 @dataclass
 class IngestError:
     source: str
-    # empty | binary | too-large | encoding | gzip | json | html | warc | fetch | robots | io
+    # empty | binary | missing | io | encoding | gzip | json | warc | too-large | no-text
+    # | fetch | robots | blocked-host | budget
     # | internal (a library failed on this input: a bug to report, not a bad input)
     kind: str
     message: str
