@@ -20,6 +20,7 @@ from pathlib import Path
 
 from gundem.extract.claims import extract_claims
 from gundem.extract.quotes import extract_quotes
+from gundem.extract.times import extract_times
 from gundem.model import Article, content_id
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "claims_eval.jsonl"
@@ -41,7 +42,7 @@ def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
     for line in data.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         art = Article(id=content_id(rec["text"]), source=rec["id"], text=rec["text"])
-        preds = extract_claims(extract_quotes(art)).claims
+        preds = extract_claims(extract_times(extract_quotes(art))).claims
         n_pred += len(preds)
         n_gold += len(rec["claims"])
         used: set[int] = set()

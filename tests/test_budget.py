@@ -11,11 +11,14 @@ from multiprocessing import get_context
 import pytest
 
 from gundem import pipeline
+from gundem.clean import page as clean_page
 from gundem.clean.blocks import block_key
 from gundem.clean.page import to_article
 from gundem.engine.local import LocalEngine
 from gundem.engine.run import run
+from gundem.extract import entities as extract_entities_module
 from gundem.extract import mentions
+from gundem.extract import quotes as extract_quotes_module
 from gundem.extract.cues import sentence_spans
 from gundem.ingest.errors import IngestError
 from gundem.model import Article, RawDoc
@@ -73,7 +76,8 @@ def _slow_stage(article: Article) -> Article:
 
 def _run_with_slow_stage(monkeypatch, on_thread: bool) -> Article | IngestError:
     monkeypatch.setenv("GUNDEM_DOC_SECONDS", "0.3")
-    monkeypatch.setattr(pipeline, "extract_stages", lambda: (_slow_stage, _slow_stage))
+    monkeypatch.setattr(extract_entities_module, "extract_entities", _slow_stage)
+    monkeypatch.setattr(extract_quotes_module, "extract_quotes", _slow_stage)
     doc = raw_text("Ankara’da bugün yağmur bekleniyor. Sürücüler dikkatli olmalı.\n")
     if not on_thread:
         return process(doc)
@@ -95,20 +99,20 @@ def test_a_document_over_its_time_budget_is_a_budget_error(monkeypatch, on_threa
 
 
 def test_the_batch_goes_on_after_a_document_over_budget(monkeypatch):
-    real = pipeline.to_article
+    real = clean_page.to_article
 
     def to_article(raw, repeated=None):
         if raw.source == "yavas.txt":
             time.sleep(5)
         return real(raw, repeated)
 
-    monkeypatch.setattr(pipeline, "to_article", to_article)
+    monkeypatch.setattr(clean_page, "to_article", to_article)
     monkeypatch.setenv("GUNDEM_DOC_SECONDS", "1")
     docs = [raw_text("Sivas’ta kar kalınlığı yarım metreyi aştı.\n", "yavas.txt"),
             raw_text("Rize’de çay hasadı bu yıl erken başladı ve üreticiler "
                      "yaş çay fiyatının açıklanmasını bekliyor.\n", "hizli.txt")]
     process(docs[1], with_extract=False)  # warm the cleaner before the clock matters
-    with LocalEngine(1, with_extract=False) as engine:
+    with LocalEngine(1, pipeline.pipeline_for(frozenset({"extract"}))) as engine:
         out = list(engine.map((d, frozenset()) for d in docs))
     assert isinstance(out[0], IngestError) and out[0].kind == "budget"
     assert isinstance(out[1], Article) and "çay" in out[1].text
@@ -118,7 +122,7 @@ def test_running_out_of_memory_is_a_budget_error(monkeypatch):
     def greedy(article: Article) -> Article:
         raise MemoryError
 
-    monkeypatch.setattr(pipeline, "extract_stages", lambda: (greedy,))
+    monkeypatch.setattr(extract_entities_module, "extract_entities", greedy)
     out = process(raw_text("Muğla’da orman yangını kontrol altına alındı.\n"))
     assert isinstance(out, IngestError) and out.kind == "budget"
 

@@ -10,6 +10,7 @@ from conftest import load_bench
 from gundem.extract.claims import extract_claims
 from gundem.extract.numbers import parse_digits, parse_number_words
 from gundem.extract.quotes import extract_quotes
+from gundem.extract.times import extract_times
 from gundem.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -17,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _claims(text: str):
     art = Article(id="t", source="test", text=text)
-    return extract_claims(extract_quotes(art)).claims
+    return extract_claims(extract_times(extract_quotes(art))).claims
 
 
 def _one(text: str):

@@ -62,7 +62,7 @@ def _article(prefix: str) -> Article:
         extract_entities = None
     if extract_entities is not None:
         art = extract_entities(art)
-    return extract_times(extract_claims(extract_quotes(art)))
+    return extract_claims(extract_times(extract_quotes(art)))
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED_DIRECT))

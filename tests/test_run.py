@@ -195,11 +195,12 @@ def test_worker_processes_get_one_blas_thread(monkeypatch):
     """N workers × N BLAS threads oversubscribe the cores; a user's own setting wins."""
     from gundem.engine.local import LocalEngine
     from gundem.engine.threads import BLAS_THREAD_VARS
+    from gundem.pipeline import pipeline_for
 
     for var in BLAS_THREAD_VARS:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("MKL_NUM_THREADS", "3")
-    with LocalEngine(workers=2, with_extract=False):
+    with LocalEngine(workers=2, pipeline=pipeline_for(frozenset({"extract"}))):
         assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
         assert os.environ["OMP_NUM_THREADS"] == "1"
         assert os.environ["MKL_NUM_THREADS"] == "3"

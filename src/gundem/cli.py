@@ -7,7 +7,6 @@ import os
 import re
 import sys
 from enum import StrEnum
-from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -78,8 +77,16 @@ def run(
     workers: int = typer.Option(
         min(4, os.cpu_count() or 1), "--workers", "-w", help="Worker processes."
     ),
-    no_extract: bool = typer.Option(False, "--no-extract", help="Only ingest and clean."),
-    no_link: bool = typer.Option(False, "--no-link", help="Skip linking events and stories."),
+    no_extract: bool = typer.Option(
+        False, "--no-extract", help="Only ingest and clean (short for --skip extract)."
+    ),
+    no_link: bool = typer.Option(
+        False, "--no-link", help="Skip linking events and stories (short for --skip link)."
+    ),
+    skip: list[str] = typer.Option(
+        [], "--skip", help="Stages or groups to skip, comma-separated: "
+        "entities, quotes, times, claims, resolve, link, index; extract, link.",
+    ),
     delay: float = typer.Option(1.0, "--delay", help="Seconds between requests to one host."),
     allow_private_hosts: bool = typer.Option(
         False, "--allow-private-hosts", help="Also fetch from loopback, private, link-local hosts."
@@ -89,32 +96,53 @@ def run(
         "local", "--engine", help="local, dask (threads), dask:processes or dask:tcp://HOST:PORT."
     ),
 ) -> None:
-    """Ingest pages, clean them, extract facts and store them."""
-    from gundem.engine import corpus
-    from gundem.engine.run import run as run_pipeline
+    """Ingest pages, clean them, extract facts, link and index them (gundem.stages lists
+    the stages; the write path is gundem.corpus)."""
+    from gundem.corpus import Corpus
+    from gundem.ingest.files import read_inputs
     from gundem.ingest.web import Fetcher
+    from gundem.pipeline import StageFailed
+    from gundem.stages import PipelineError, build_pipeline, parse_skip
 
+    names = parse_skip(skip) | {n for n, off in (("extract", no_extract), ("link", no_link)) if off}
+    try:
+        pipeline = build_pipeline(names | ({"index"} if db == ":memory:" else set()))
+    except PipelineError as e:
+        err_console.print(f"[red]error:[/] {_s(e)}")
+        raise typer.Exit(2) from None
+    fetcher = Fetcher(delay=delay, allow_private_hosts=allow_private_hosts)
     with _open(db) as store:
-        stats = _run_with_progress(
-            partial(run_pipeline, engine=engine),
-            paths, store, workers, not no_extract,
-            Fetcher(delay=delay, allow_private_hosts=allow_private_hosts), quiet,
-        )  # fmt: skip
-        with err_console.status("linking events and stories, indexing…"):
-            linked = corpus.link(store) if not no_link else {}
-            indexed = corpus.index(store, db) if db != ":memory:" else {}
+        corpus = Corpus(store, pipeline, index=_search_index(db, pipeline), workers=workers,
+                        engine=engine)  # fmt: skip
+        try:
+            report = _ingest_with_progress(corpus, read_inputs(paths, fetcher=fetcher), paths, quiet)
+        except StageFailed as e:
+            err_console.print(f"[red]error:[/] internal: {_s(e)}")
+            raise typer.Exit(1) from None
+    stats = report.stats
     if not quiet:
-        _print_summary(stats, db, linked, indexed)
+        _print_summary(stats, db, report.corpus.get("link", {}), report.corpus.get("index", {}))
     if stats.articles == 0 and stats.duplicates == 0:
         raise typer.Exit(1)
 
 
-def _run_with_progress(run_pipeline, paths, store, workers, with_extract, fetcher, quiet):
+def _search_index(db: str, pipeline):
+    if "index" not in pipeline:
+        return None
+    from gundem.store.search import SearchIndex
+
+    return SearchIndex(db)
+
+
+_STAGE_NOTES = {"link": "linking events and stories…", "index": "indexing…"}
+
+
+def _ingest_with_progress(corpus, docs, paths: list[str], quiet: bool):
     def show_error(err) -> None:
         err_console.print(f"[yellow]skipped[/] {_s(err.line())}", highlight=False, soft_wrap=True)
 
     if quiet:
-        return run_pipeline(paths, store, workers, with_extract, fetcher, on_error=show_error)
+        return corpus.ingest(docs, inputs=paths, on_error=show_error)
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -133,7 +161,11 @@ def _run_with_progress(run_pipeline, paths, store, workers, with_extract, fetche
             )
             progress.update(task, completed=stats.read, info=info)
 
-        return run_pipeline(paths, store, workers, with_extract, fetcher, tick, show_error)
+        def stage(name: str) -> None:
+            if name in _STAGE_NOTES:
+                progress.update(task, description=_STAGE_NOTES[name])
+
+        return corpus.ingest(docs, inputs=paths, on_item=tick, on_error=show_error, on_stage=stage)
 
 
 def _print_summary(stats, db: str, linked: dict, indexed: dict) -> None:
@@ -168,7 +200,9 @@ def demo(
         workers=workers,
         no_extract=False,
         no_link=False,
+        skip=[],
         delay=0.0,
+        allow_private_hosts=False,
         quiet=False,
         engine="local",
     )

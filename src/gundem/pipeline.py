@@ -10,33 +10,19 @@ set (``limit_worker_memory``), never the main process that holds the database.
 
 from __future__ import annotations
 
-import importlib
 import multiprocessing
 import os
 import resource
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from gundem.clean.page import to_article
 from gundem.ingest.errors import IngestError, InputError
 from gundem.model import Article, RawDoc
-
-Stage = Callable[[Article], Article]
-
-# (module, function) of each extraction stage, in order. Entities come first:
-# quote speakers and claim sources are resolved against them.
-EXTRACT_STAGES = (
-    ("gundem.extract.entities", "extract_entities"),
-    ("gundem.extract.quotes", "extract_quotes"),
-    ("gundem.extract.claims", "extract_claims"),
-    ("gundem.extract.times", "extract_times"),
-)
-# The extractors are trained and written for Turkish; other languages pass through.
-EXTRACT_LANGUAGES = frozenset({"tr"})
+from gundem.stages import Pipeline, Stage, build_pipeline
 
 DOC_SECONDS = 120.0
 DOC_MEMORY_MB = 2048
@@ -44,6 +30,14 @@ DOC_MEMORY_MB = 2048
 
 class BudgetExceeded(BaseException):  # noqa: N818 - not an Exception: no stage may swallow it
     """A document ran past its time budget."""
+
+
+class StageFailed(Exception):  # noqa: N818 - it carries the stage's own exception
+    """A stage raised: the message names the stage (``quotes: KeyError: 'x'``)."""
+
+    def __init__(self, stage: str, exc: BaseException) -> None:
+        super().__init__(f"{stage}: {type(exc).__name__}: {exc}")
+        self.stage = stage
 
 
 def doc_seconds() -> float:
@@ -63,31 +57,58 @@ def _env_number(name: str, default: float) -> float:
         return default
 
 
-@lru_cache(maxsize=1)
-def extract_stages() -> tuple[Stage, ...]:
-    return tuple(getattr(importlib.import_module(m), f) for m, f in EXTRACT_STAGES)
+@lru_cache(maxsize=8)
+def pipeline_for(skip: frozenset[str] = frozenset()) -> Pipeline:
+    """The default registry's pipeline less ``skip`` (built and checked once)."""
+    return build_pipeline(skip)
 
 
-def extract(article: Article, deadline: float | None = None) -> Article:
-    """Run the extraction stages; past ``deadline`` (a ``time.monotonic`` value) between
-    two stages, raise ``BudgetExceeded``."""
-    if article.language in EXTRACT_LANGUAGES:
-        for stage in extract_stages():
-            _check(deadline)
-            article = stage(article)
+def extract_stages() -> None:
+    """Import the extraction stages' modules (warm-up before timing)."""
+    pipeline_for().load()
+
+
+def extract(article: Article, deadline: float | None = None, pipeline: Pipeline | None = None) -> Article:
+    """Run the per-article stages after ``clean`` that serve the article's language; past
+    ``deadline`` (a ``time.monotonic`` value) between two stages, raise ``BudgetExceeded``."""
+    for stage in (pipeline or pipeline_for()).article_stages[1:]:
+        _check(deadline)
+        article = _apply(stage, article)
     return article
 
 
+def _apply(stage: Stage, article: Article) -> Article:
+    if not stage.serves(article.language):
+        return article
+    try:
+        return stage.load()(article)
+    except (InputError, MemoryError, StageFailed):
+        raise
+    except Exception as exc:  # noqa: BLE001 - named and reported by process
+        raise StageFailed(stage.name, exc) from exc
+
+
 def process(
-    raw: RawDoc, repeated: frozenset[str] | None = None, with_extract: bool = True
-) -> Article | IngestError:
-    """Run every per-article stage; any failure becomes an IngestError naming the input."""
+    raw: RawDoc, repeated: frozenset[str] | None = None, pipeline: Pipeline | None = None,
+    *, skip: Iterable[str] = (), with_extract: bool = True,
+) -> Article | IngestError:  # fmt: skip
+    """Run every per-article stage of ``pipeline`` (default: all, less ``skip``;
+    ``with_extract=False`` is short for skipping the ``extract`` group); any failure becomes
+    an IngestError naming the input, and for a bug, the stage (``internal: quotes: …``)."""
+    if pipeline is None:
+        pipeline = pipeline_for(frozenset(skip) | (frozenset() if with_extract else {"extract"}))
     seconds = doc_seconds()
+    first = pipeline.article_stages[0]
     try:
         with _time_budget(seconds) as deadline:
-            article = to_article(raw, repeated)
+            try:
+                article = first.load()(raw, repeated)
+            except (InputError, MemoryError):
+                raise
+            except Exception as exc:  # noqa: BLE001
+                raise StageFailed(first.name, exc) from exc
             _check(deadline)
-            return extract(article, deadline) if with_extract else article
+            return extract(article, deadline, pipeline)
     except BudgetExceeded:
         return IngestError(raw.source, "budget", f"processing took over {seconds:g} s")
     except MemoryError:
@@ -95,7 +116,9 @@ def process(
                            f"processing needed over {doc_memory_mb():g} MB of memory")
     except InputError as exc:
         return IngestError(raw.source, exc.kind, exc.message)
-    except Exception as exc:  # a bug on one page must not stop the batch
+    except StageFailed as exc:  # a bug on one page must not stop the batch
+        return IngestError(raw.source, "internal", str(exc))
+    except Exception as exc:  # noqa: BLE001 - outside every stage (the budget's timer…)
         return IngestError(raw.source, "internal", f"{type(exc).__name__}: {exc}")
 
 

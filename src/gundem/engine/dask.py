@@ -8,33 +8,30 @@ worker process through the stages' own caches; no stage knows which engine runs 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
-from gundem.engine.local import _warm, process_job
+from gundem.engine.local import Job, _warm, process_job
 from gundem.engine.threads import one_blas_thread_per_worker
 from gundem.ingest.errors import IngestError
-from gundem.model import Article, RawDoc
+from gundem.model import Article
+from gundem.pipeline import pipeline_for
+from gundem.stages import Pipeline
 
-Job = tuple[RawDoc, frozenset[str]]
-
-
-def _partition(jobs: list[Job], with_extract: bool, limit_memory: bool) -> list[Article | IngestError]:
-    if limit_memory:  # a local worker process: load the models, then cap its memory once
-        _warm_once(with_extract)
-    return [process_job(job, with_extract) for job in jobs]
+_warmed: set[Pipeline] = set()  # per worker process: load the models, cap memory once
 
 
-@lru_cache(maxsize=2)
-def _warm_once(with_extract: bool) -> None:
-    _warm(with_extract)
+def _partition(jobs: list[Job], pipeline: Pipeline, limit_memory: bool) -> list[Article | IngestError]:
+    if limit_memory and pipeline not in _warmed:  # a local worker process
+        _warmed.add(pipeline)
+        _warm(pipeline)
+    return [process_job(job, pipeline) for job in jobs]
 
 
 class DaskEngine:
     def __init__(
-        self, workers: int = 2, with_extract: bool = True, scheduler: str = "threads"
+        self, workers: int = 2, pipeline: Pipeline | None = None, scheduler: str = "threads"
     ) -> None:
         self.workers = max(1, workers)
-        self.with_extract = with_extract
+        self.pipeline = pipeline or pipeline_for()
         self.scheduler = scheduler
         self._client = None
 
@@ -58,7 +55,7 @@ class DaskEngine:
         if not items:
             return iter(())
         bag = db.from_sequence(items, npartitions=min(len(items), self.workers * 4))
-        results = bag.map_partitions(_partition, self.with_extract, self.scheduler == "processes")
+        results = bag.map_partitions(_partition, self.pipeline, self.scheduler == "processes")
         if self._client is not None:
             return iter(self._client.compute(results).result())
         return iter(results.compute(scheduler=self.scheduler, num_workers=self.workers))

@@ -10,32 +10,34 @@ from functools import partial
 from gundem.engine.threads import one_blas_thread_per_worker
 from gundem.ingest.errors import IngestError
 from gundem.model import Article, RawDoc
-from gundem.pipeline import extract_stages, limit_worker_memory, process
+from gundem.pipeline import limit_worker_memory, pipeline_for, process
+from gundem.stages import Pipeline
+
+Job = tuple[RawDoc, frozenset[str]]
 
 
-def _warm(with_extract: bool) -> None:
-    """Load models once per worker process, then cap the worker's memory at that plus the
-    per-document budget. A failure here must not break the pool: it is reported per
-    document by `process` instead."""
-    if with_extract:
-        try:
-            extract_stages()
-        except Exception:  # noqa: BLE001
-            pass
+def _warm(pipeline: Pipeline) -> None:
+    """Load the stages' modules once per worker process, then cap the worker's memory at
+    that plus the per-document budget. A failure here must not break the pool: it is
+    reported per document by `process` instead."""
+    try:
+        pipeline.load()
+    except Exception:  # noqa: BLE001
+        pass
     limit_worker_memory()
 
 
-def process_job(job: tuple[RawDoc, frozenset[str]], with_extract: bool) -> Article | IngestError:
+def process_job(job: Job, pipeline: Pipeline) -> Article | IngestError:
     raw, repeated = job
-    return process(raw, repeated, with_extract)
+    return process(raw, repeated, pipeline)
 
 
 class LocalEngine:
     """Maps the pipeline over batches of documents, keeping input order."""
 
-    def __init__(self, workers: int = 1, with_extract: bool = True) -> None:
+    def __init__(self, workers: int = 1, pipeline: Pipeline | None = None) -> None:
         self.workers = max(1, workers)
-        self.with_extract = with_extract
+        self.pipeline = pipeline or pipeline_for()
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> LocalEngine:
@@ -46,7 +48,7 @@ class LocalEngine:
                 self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_warm,
-                initargs=(self.with_extract,),
+                initargs=(self.pipeline,),
             )
         return self
 
@@ -54,8 +56,8 @@ class LocalEngine:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
-    def map(self, jobs: Iterable[tuple[RawDoc, frozenset[str]]]) -> Iterator[Article | IngestError]:
-        work = partial(process_job, with_extract=self.with_extract)
+    def map(self, jobs: Iterable[Job]) -> Iterator[Article | IngestError]:
+        work = partial(process_job, pipeline=self.pipeline)
         if self._pool is None:
             yield from map(work, jobs)
         else:

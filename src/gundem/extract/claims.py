@@ -41,8 +41,7 @@ from gundem.extract.cues import (
     tr_lower,
 )
 from gundem.extract.numbers import NUMBER_WORD_ALT, parse_digits, parse_number_words
-from gundem.extract.quotes import _STARTERS, find_phrases
-from gundem.extract.times import find_time_spans
+from gundem.extract.quotes import STARTERS, find_phrases
 from gundem.model import Article, Claim
 
 _L = r"[a-zçğıöşüâîû]"
@@ -403,7 +402,7 @@ def _reporting_subject(sent: str) -> str:
         return ""
     for ph in find_phrases(sent):
         if ph.marker in ("comma", "ise") and not ph.excluded:
-            if tr_lower(ph.tokens[0]) in _STARTERS and len(ph.tokens) == 1:
+            if tr_lower(ph.tokens[0]) in STARTERS and len(ph.tokens) == 1:
                 continue
             return " ".join(ph.name or ph.tokens)
     return ""
@@ -427,9 +426,10 @@ def _furniture(text: str) -> list[tuple[int, int]]:
 
 
 def extract_claims(article: Article) -> Article:
-    """Fill ``article.claims`` with the numbers of ``article.text``."""
+    """Fill ``article.claims`` with the numbers of ``article.text``. Reads the spans of
+    ``article.times`` (the ``times`` stage runs first): a date is not a claim."""
     text = article.text or ""
-    times = Intervals([(s, e) for s, e, _, _ in find_time_spans(text)] + _furniture(text))
+    times = Intervals([(t.start, t.end) for t in article.times] + _furniture(text))
     prot = [(q.start - 1, q.end + 1) for q in article.quotes if q.kind == "direct"]
     sents = sentence_spans(text, prot)
     speakers = _QuoteSpeakers(article)

@@ -193,7 +193,7 @@ _EXCLUDE_FOLLOW = frozenset(
     "göre tarafından ile ve için karşı adına hakkında kaynaklarına kaynaklarından "
     "açıklamasına verilerine raporuna haberine ajansı gibi kadar".split()
 )
-_STARTERS = frozenset(
+STARTERS = frozenset(
     "ayrıca ancak ama fakat öte bu bunun buna bununla diğer daha sonra yani zira hatta "
     "nitekim dolayısıyla açıklamada açıklamaya öyle şimdi ise o şu her hiçbir bir iki "
     "geçen geçtiğimiz törende toplantıda görüşmede konuşmasında bölgede ülkede türkiye’de "
@@ -459,7 +459,7 @@ class Registry:
     def speaker(self, ph: Phrase) -> str | None:
         if ph.name:
             if len(ph.name) == 1 and not ph.role and not self.known(ph.name):
-                if tr_lower(ph.name[0]) in _STARTERS:
+                if tr_lower(ph.name[0]) in STARTERS:
                     return None
             return self.canonical(ph.name, ph.start)
         return self.resolve_role(ph.role, ph.start)

@@ -406,42 +406,11 @@ def create_app(
     # ingest ------------------------------------------------------------------------------
     @app.post("/api/ingest", status_code=201, dependencies=[Depends(need_key)])
     def ingest(body: IngestIn) -> dict[str, Any]:
-        try:
-            from gundem.pipeline import process
-        except ImportError as e:  # pragma: no cover
-            log.exception("pipeline import failed")
-            raise HTTPException(503, "pipeline not available") from e
-        from gundem.model import RawDoc
+        from gundem.corpus import Corpus, posted_docs
 
-        raws: list[Any] = []
-        for i, d in enumerate(body.documents):
-            data = (d.html or d.text or "").encode("utf-8")
-            meta = {"url": d.url, "title": d.title, "published": d.published, "outlet": d.outlet,
-                    "format": "html" if d.html else "text"}  # fmt: skip
-            raws.append(RawDoc(source=d.url or f"api#{i}", data=data, meta={k: v for k, v in meta.items() if v}))
-        if body.urls:
-            from gundem.ingest.web import Fetcher, fetch_all
-
-            fetcher = Fetcher(allow_private_hosts=False)  # a request never reaches our own network
-            try:
-                raws.extend(fetch_all(body.urls, fetcher))
-            finally:
-                fetcher.close()
-        added, dupes, errors = [], [], []
-        for raw in raws:
-            if not hasattr(raw, "data"):  # an IngestError from fetching
-                errors.append({"source": raw.source, "kind": raw.kind, "message": raw.message})
-                continue
-            res = process(raw)
-            if not hasattr(res, "entities"):
-                errors.append({"source": res.source, "kind": res.kind, "message": res.message})
-                continue
-            with ctx.lock:
-                (added if ctx.store.add_article(res) else dupes).append(res.id)
-        if added:
-            with ctx.lock:
-                ctx.index.update(ctx.store)
-        return {"added": added, "duplicates": dupes, "errors": errors}
+        docs = posted_docs([d.model_dump() for d in body.documents], body.urls)
+        corpus = Corpus(ctx.store, index=ctx.index, lock=ctx.lock)  # the one write path
+        return corpus.ingest(docs).as_response()
 
     # web UI -------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
