@@ -1,5 +1,9 @@
 """The per-article pipeline: RawDoc → clean Article → extracted facts. Pure, no store.
 
+``process`` runs the per-article stages of a ``Pipeline`` (``gundem.stages``: declared,
+checked, switched off by name), each only for the languages it serves; a bug in a stage
+becomes an ``internal`` error that names it (``quotes: KeyError: 'x'``).
+
 Each document runs under a processing budget (``GUNDEM_DOC_SECONDS``, default 120 s;
 ``GUNDEM_DOC_MEMORY_MB``, default 2048 MB): a document that exceeds it becomes an
 ``IngestError`` of kind ``budget`` and the batch goes on. Time is enforced by a SIGALRM
