@@ -9,6 +9,7 @@ import sys
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -17,6 +18,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from gundem.store.db import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from gundem.corpus import Corpus, IngestReport
+    from gundem.ingest.errors import IngestError
+    from gundem.model import RawDoc
+    from gundem.stages import Pipeline
+    from gundem.store.search import SearchIndex
 
 app = typer.Typer(
     help="gundem: turn raw news pages into a story map (Turkish first).",
@@ -126,7 +136,7 @@ def run(
         raise typer.Exit(1)
 
 
-def _search_index(db: str, pipeline):
+def _search_index(db: str, pipeline: Pipeline) -> SearchIndex | None:
     if "index" not in pipeline:
         return None
     from gundem.store.search import SearchIndex
@@ -137,7 +147,9 @@ def _search_index(db: str, pipeline):
 _STAGE_NOTES = {"link": "linking events and stories…", "index": "indexing…"}
 
 
-def _ingest_with_progress(corpus, docs, paths: list[str], quiet: bool):
+def _ingest_with_progress(
+    corpus: Corpus, docs: Iterable[RawDoc | IngestError], paths: list[str], quiet: bool
+) -> IngestReport:
     def show_error(err) -> None:
         err_console.print(f"[yellow]skipped[/] {_s(err.line())}", highlight=False, soft_wrap=True)
 
