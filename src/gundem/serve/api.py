@@ -411,7 +411,7 @@ def create_app(
         except ImportError as e:  # pragma: no cover
             log.exception("pipeline import failed")
             raise HTTPException(503, "pipeline not available") from e
-        from gundem.model import RawDoc
+        from gundem.model import Article, RawDoc
 
         raws: list[Any] = []
         for i, d in enumerate(body.documents):
@@ -427,13 +427,15 @@ def create_app(
                 raws.extend(fetch_all(body.urls, fetcher))
             finally:
                 fetcher.close()
-        added, dupes, errors = [], [], []
+        added: list[str] = []
+        dupes: list[str] = []
+        errors: list[dict[str, Any]] = []
         for raw in raws:
             if not hasattr(raw, "data"):  # an IngestError from fetching
                 errors.append({"source": raw.source, "kind": raw.kind, "message": raw.message})
                 continue
             res = process(raw)
-            if not hasattr(res, "entities"):
+            if not isinstance(res, Article):  # an IngestError
                 errors.append({"source": res.source, "kind": res.kind, "message": res.message})
                 continue
             with ctx.lock:
