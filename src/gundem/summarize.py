@@ -106,10 +106,10 @@ def summary(articles: list[Article], k: int | None = None) -> list[dict[str, Any
             if i in chosen:
                 continue
             red = max((_cos(vecs[i], vecs[j]) for j in chosen), default=0.0)
-            s = MMR_LAMBDA * central[i] - (1 - MMR_LAMBDA) * red
-            s -= 0.05 * used_articles[sents[i][1].id]  # spread across outlets
-            if s > best_s:
-                best, best_s = i, s
+            score = MMR_LAMBDA * central[i] - (1 - MMR_LAMBDA) * red
+            score -= 0.05 * used_articles[sents[i][1].id]  # spread across outlets
+            if score > best_s:
+                best, best_s = i, score
         if best is None:
             break
         chosen.append(best)
@@ -210,7 +210,7 @@ def participants_and_place(articles: list[Article]) -> tuple[list[str], str]:
     participants = [p for p, _ in people.most_common(6)]
     place = ""
     if loc_hits:  # where it happened: in the locative (Pekin'de) in a third of the articles
-        name, n = sorted(loc_hits.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        if n * 3 >= len(articles):
+        name, hits = sorted(loc_hits.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if hits * 3 >= len(articles):
             place = name
     return participants, strip_suffix(place)

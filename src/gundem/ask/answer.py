@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -141,7 +142,7 @@ class ArticleView:
         return [j for j, (a, b) in enumerate(self.spans) if a >= p0 and b <= p1]
 
 
-def _has(seq: list[str], key: tuple[str, ...]) -> bool:
+def _has(seq: Sequence[str], key: tuple[str, ...]) -> bool:
     n = len(key)
     if n == 1:
         return key[0] in seq
@@ -298,7 +299,7 @@ def _who_said(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict
     return out[:3]
 
 
-def _entity_sentences(v: ArticleView, ents: list[QEntity], need: set[str] | None = None) -> list[int]:
+def _entity_sentences(v: ArticleView, ents: list[QEntity], need: frozenset[str] | set[str] | None = None) -> list[int]:
     out = []
     for i, st in enumerate(v.stems):
         if all(_mentions(st, e) for e in ents) and (not need or need & set(st)):

@@ -16,9 +16,9 @@ from gundem.clean.widget_words import (
 )
 
 
-def _fold_table() -> dict[int, str]:
+def _fold_table() -> dict[int, str | None]:
     """Latin letters with diacritics -> base letter; Turkish dotless/dotted i -> i."""
-    table: dict[int, str] = {}
+    table: dict[int, str | None] = {}
     for cp in range(0xC0, 0x250):
         ch = chr(cp)
         base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
@@ -78,12 +78,12 @@ class _Vocab:
         while i < n:
             w = words[i]
             step, reason = 0, ""
-            for toks, star, r in self.phrases.get(w, ()):
+            for toks, star, why in self.phrases.get(w, ()):
                 k = len(toks)
                 if k > step and i + k <= n and tuple(words[i : i + k - 1]) == toks[:-1]:
                     last = words[i + k - 1]
                     if last == toks[-1] or (star and last.startswith(toks[-1])):
-                        step, reason = k, r
+                        step, reason = k, why
             if step:
                 hits[reason] = hits.get(reason, 0) + sum(len(x) for x in words[i : i + step])
                 i += step

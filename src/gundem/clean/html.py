@@ -119,7 +119,7 @@ def _hidden(el: HtmlElement) -> bool:
     return "hidden" in el.attrib
 
 
-def flatten_html(html: str | bytes) -> str:
+def flatten_html(html: str | bytes | HtmlElement) -> str:
     """The whole page as text: one block per block-level element, blocks split by a blank line."""
     tree = _tree(html)
     if tree is None:
@@ -172,7 +172,7 @@ def clean_html(html: str | bytes, *, url: str | None = None) -> CleanResult:
     text = trafilatura.extract(tree, url=url, config=_CONFIG)
     if not text or len(text) < _MIN_TRAFILATURA_CHARS:
         fallback = clean_text(
-            flatten_html(_tree(html) if not isinstance(html, HtmlElement) else html)
+            flatten_html(html)  # parses afresh: trafilatura may have changed ``tree``
         )
         if fallback.paragraphs and len(fallback.text) > len(text or ""):
             return fallback

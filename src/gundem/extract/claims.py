@@ -359,7 +359,7 @@ def _source_before(sent: str, rel: int) -> str:
         for rx in (_GORE_ACR, _GORE_SOURCES, _GORE_NAME, _GORE_REPORT, _GORE_WORD):
             m = next((x for x in rx.finditer(window) if x.end() == len(window)), None)
             src = _clean_source(rx, m) if m else ""
-            if src:
+            if m and src:
                 found.append((lo + m.end(), src))
                 break
     if not found:

@@ -502,7 +502,7 @@ def _role_matches(phrase: list[str], role: str) -> bool:
 
 def _external_role(article: Article, phrase: str) -> str | None:
     try:
-        from gundem.extract.entities import resolve_role  # type: ignore[attr-defined]
+        from gundem.extract.entities import resolve_role
     except Exception:  # noqa: BLE001 - the entity module may not exist yet
         return None
     try:
@@ -703,8 +703,10 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
     speaker, ph = _subject(ctx, seg_start, a + m.start("clause"), last=False)
     start = seg_start
     if ph is not None:
-        start = ph.end + len(re.match(r"^(?:[’'\w]*)\s*(?:,|\bise\b|\bda\b|\bde\b)?\s*",
-                                      ctx.text[ph.end : cue_start]).group())
+        gap = re.match(r"^(?:[’'\w]*)\s*(?:,|\bise\b|\bda\b|\bde\b)?\s*",
+                       ctx.text[ph.end : cue_start])
+        assert gap is not None  # every part of the pattern is optional
+        start = ph.end + len(gap.group())
     else:
         speaker = default
         lead = re.match(r"^[\s,]*(?:(?:Ayrıca|Ancak|Öte yandan|Bununla birlikte|Bu arada|"

@@ -51,7 +51,7 @@ def _text_codec(name: str) -> bool:
         info = codecs.lookup(name)
     except LookupError:
         return False
-    return info._is_text_encoding and "escape" not in info.name  # type: ignore[attr-defined]
+    return info._is_text_encoding and "escape" not in info.name
 
 
 def decode(data: bytes, declared: str | None = None) -> str:

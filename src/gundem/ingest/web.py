@@ -298,16 +298,16 @@ class Fetcher:
             if exc.robots == "blocked":
                 raise
             if exc.robots == "allow":
-                parser.allow_all = True
+                parser.allow_all = True  # type: ignore[attr-defined]  # CPython attribute, not in typeshed
             else:
-                parser.disallow_all = True
+                parser.disallow_all = True  # type: ignore[attr-defined]  # as above
                 kind = "fetch" if exc.robots == "unreachable" else "robots"
                 self._robots_note[root] = (
                     kind, f"robots.txt unreachable ({exc.message}), so nothing here is fetched"
                 )  # fmt: skip
         else:
             if page.status >= 400:
-                parser.allow_all = True  # no robots.txt: everything allowed
+                parser.allow_all = True  # type: ignore[attr-defined]  # no robots.txt: everything allowed
             else:
                 text = page.content.decode("utf-8", "replace")
                 if page.truncated:  # parse what fits, up to the last whole line

@@ -40,7 +40,7 @@ def event_facts(articles: list[Article], event_day: int | None) -> dict[str, lis
                     "sentence": c.sentence[:300],
                 }
             )  # fmt: skip
-        days = Counter()
+        days: Counter[int] = Counter()
         texts: dict[int, str] = {}
         for t in a.times:
             d = day_number(t.value)

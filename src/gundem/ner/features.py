@@ -12,7 +12,7 @@ Gazetteer = dict[str, list[str]]  # lower-cased phrase -> types
 
 
 def shape(word: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in word:
         c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
         if not out or out[-1] != c:

@@ -24,9 +24,9 @@ def _lstm_layers(w: dict[str, np.ndarray], n: int) -> list[list[tuple[np.ndarray
     """Per layer, the (forward, backward) weights laid out for :meth:`NeuralTagger._run_lstm`.
     torch orders the gates i, f, g, o; we keep i, f, o, g so that the three sigmoid
     gates are one contiguous slice."""
-    layers = []
+    layers: list[list[tuple[np.ndarray, ...]]] = []
     for layer in range(n):
-        pair = []
+        pair: list[tuple[np.ndarray, ...]] = []
         for sfx in ("", "_reverse"):
             name = f"l{layer}{sfx}"
             hd = w[f"lstm_weight_hh_{name}"].shape[1]

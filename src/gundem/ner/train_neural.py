@@ -42,7 +42,7 @@ def make_model(vocab: Vocab, dims: dict[str, int]):
     torch = require_torch()
     nn = torch.nn
 
-    class Tagger(nn.Module):
+    class Tagger(nn.Module):  # type: ignore[name-defined]  # torch is imported lazily, untyped here
         def __init__(self) -> None:
             super().__init__()
             self.wemb = nn.Embedding(len(vocab.words) + 2, dims["word"], padding_idx=0)

@@ -97,7 +97,7 @@ def events_table(store: Store) -> list[dict[str, Any]]:
 
 
 def stories_table(store: Store) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for st in store.stories():
         dates = [t["date"] for t in st.timeline if t.get("date")]
         out.append(

@@ -59,7 +59,9 @@ class ArticleFilter:
 def article_page(store: Store, flt: ArticleFilter, limit: int, offset: int) -> tuple[int, list[str]]:
     """(how many match, the ids of one page), newest first."""
     w, params = flt.where()
-    total = store.con.execute(f"SELECT count(*) FROM articles {w}", params).fetchone()[0]
+    row = store.con.execute(f"SELECT count(*) FROM articles {w}", params).fetchone()
+    assert row is not None  # count(*) always returns one row
+    total = row[0]
     rows = store.con.execute(
         f"SELECT id FROM articles {w} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
         [*params, *_page(limit, offset)],

@@ -244,9 +244,11 @@ class Store:
             current = {eid: name for _, eid, name in rows}
             stale = sorted({aid for aid, _, _ in rows})
             for aid in stale:
-                ents, quotes = con.execute(
+                row = con.execute(
                     "SELECT entities, quotes FROM articles WHERE id = ?", [aid]
                 ).fetchone()
+                assert row is not None  # aid came from the join above
+                ents, quotes = row
                 ents, quotes = json.loads(ents or "[]"), json.loads(quotes or "[]")
                 for e in ents:
                     e["name"] = current.get(e.get("id", ""), e["name"])
@@ -302,7 +304,9 @@ class Store:
 
     def count(self, table: str = "articles") -> int:
         assert table.isidentifier()
-        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        assert row is not None  # count(*) always returns one row
+        return row[0]
 
     # -- errors and runs ---------------------------------------------------------
     def add_error(self, source: str, kind: str, message: str) -> None:
