@@ -20,18 +20,28 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from gundem.ask.llm import LLMConfig
-from gundem.serve.context import Context, DatabaseBusy
+from gundem.serve.context import Context
 from gundem.serve.limits import MAX_BODY, BodyLimit, HostCheck, allowed_host_names
 from gundem.serve.models import Health
-from gundem.serve.routers import articles, ask, claims, entities, events, ingest, quotes, search, stories
-from gundem.serve.routers._deps import context, reader
+from gundem.serve.routers import (
+    articles,
+    ask,
+    claims,
+    entities,
+    events,
+    ingest,
+    quotes,
+    search,
+    stories,
+)
+from gundem.serve.routers._deps import Ctx, ReadStore
 from gundem.store import read
-from gundem.store.db import Store
+from gundem.store.locks import DatabaseBusy
 
 WEB_DIR = Path(__file__).parent / "web"
 ROUTERS = (articles, entities, quotes, claims, events, stories, search, ask, ingest)
@@ -70,7 +80,7 @@ def create_app(
     return app
 
 
-def health(ctx: Context = Depends(context), store: Store = Depends(reader)) -> Health:
+def health(ctx: Ctx, store: ReadStore) -> Health:
     return Health(True, read.counts(store).articles, len(ctx.index))
 
 

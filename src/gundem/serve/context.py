@@ -20,26 +20,11 @@ import duckdb
 
 from gundem.ask.llm import LLMConfig
 from gundem.store.db import Store
+from gundem.store.locks import DatabaseBusy, busy_message, is_lock_error
 from gundem.store.search import SearchIndex
 
 IDLE_SECONDS = 1.0
 log = logging.getLogger("gundem.serve")
-
-
-class DatabaseBusy(Exception):
-    """The database file is locked by another process (one line, for the client)."""
-
-
-def is_lock_error(exc: BaseException) -> bool:
-    """DuckDB refused the file because another process holds it (or, in this process, a
-    connection of the other kind: read-only against read-write)."""
-    msg = str(exc).lower()
-    return isinstance(exc, duckdb.Error) and ("lock" in msg or "different configuration" in msg)
-
-
-def busy_message(path: str) -> str:
-    return (f"{Path(path).name} is in use by another gundem process (gundem run?); "
-            "try again when it has finished")  # fmt: skip
 
 
 class Database:
@@ -61,7 +46,7 @@ class Database:
             return duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             if is_lock_error(exc):
-                raise DatabaseBusy(busy_message(self.path)) from exc
+                raise DatabaseBusy(busy_message(self.path, read_only)) from exc
             raise
 
     def ensure_schema(self) -> None:
@@ -100,7 +85,9 @@ class Database:
             self._cond.notify_all()
             if self._timer is not None:
                 self._timer.cancel()
-            self._timer = threading.Timer(self.idle_seconds, self._close_if_idle, [self._generation])
+            self._timer = threading.Timer(
+                self.idle_seconds, self._close_if_idle, [self._generation]
+            )
             self._timer.daemon = True
             self._timer.start()
 
@@ -128,7 +115,10 @@ class Database:
                     store = Store(self.path)
                 except duckdb.Error as exc:
                     if is_lock_error(exc):
-                        raise DatabaseBusy(busy_message(self.path)) from exc
+                        raise DatabaseBusy(
+                            f"{Path(self.path).name} is open in another gundem "
+                            "process; try the write again when it has finished"
+                        ) from exc
                     raise
                 try:
                     yield store

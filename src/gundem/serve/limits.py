@@ -114,7 +114,9 @@ class HostCheck:
         host = next((v for k, v in scope.get("headers", []) if k == b"host"), b"")
         if host_name(host.decode("latin-1")) in self.allowed:
             return await self.app(scope, receive, send)
-        body = b'{"detail":"unknown Host header: use an allowed name (gundem serve --allowed-host)"}'
+        body = (
+            b'{"detail":"unknown Host header: use an allowed name (gundem serve --allowed-host)"}'
+        )
         await send({"type": "http.response.start", "status": 400,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})  # fmt: skip
         await send({"type": "http.response.body", "body": body})

@@ -16,7 +16,6 @@ from gundem.store import read
 from gundem.store.db import Store
 from gundem.store.read import ArticleMeta
 
-
 # -- HTML ----------------------------------------------------------------------------------
 CSS = """
 *{box-sizing:border-box}body{font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;

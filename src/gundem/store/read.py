@@ -453,13 +453,17 @@ def entity_appearances(store: Store, name: str) -> list[EntityAppearance]:
            ORDER BY a.published NULLS LAST""",
         [key, key],
     ).fetchall()
-    return [EntityAppearance(c, i, p, o, t, m, json.loads(r or "[]")) for c, i, p, o, t, m, r in rows]
+    return [
+        EntityAppearance(c, i, p, o, t, m, json.loads(r or "[]")) for c, i, p, o, t, m, r in rows
+    ]
 
 
 # -- quotes and claims ---------------------------------------------------------------------------
 
 
-def _quote(data: str, speaker: str | None, aid: str, title: Any, outlet: Any, pub: Any) -> QuoteItem:
+def _quote(
+    data: str, speaker: str | None, aid: str, title: Any, outlet: Any, pub: Any
+) -> QuoteItem:
     d = json.loads(data)
     return QuoteItem(
         speaker=speaker, text=d.get("text", ""), kind=d.get("kind", "direct"), cue=d.get("cue", ""),
@@ -493,14 +497,20 @@ def _quotes_where(
 
 def quote_page(store: Store, speaker: str | None, limit: int, offset: int) -> list[QuoteItem]:
     """Quotes, newest article first; ``speaker`` matches part of the speaker's name (folded)."""
-    cond, params = ("q.speaker_folded LIKE ? ESCAPE '\\'", [_like(speaker)]) if speaker else ("TRUE", [])
+    cond, params = (
+        ("q.speaker_folded LIKE ? ESCAPE '\\'", [_like(speaker)]) if speaker else ("TRUE", [])
+    )
     return _quotes_where(store, cond, params, "a.published DESC NULLS LAST, a.id, q.n",
                          _page(limit, offset))  # fmt: skip
 
 
 def quote_count(store: Store, speaker: str | None) -> int:
-    cond, params = ("speaker_folded LIKE ? ESCAPE '\\'", [_like(speaker)]) if speaker else ("TRUE", [])
-    return store.con.execute(f"SELECT count(*) FROM article_quotes WHERE {cond}", params).fetchone()[0]
+    cond, params = (
+        ("speaker_folded LIKE ? ESCAPE '\\'", [_like(speaker)]) if speaker else ("TRUE", [])
+    )
+    return store.con.execute(
+        f"SELECT count(*) FROM article_quotes WHERE {cond}", params
+    ).fetchone()[0]
 
 
 def _claims_where(
@@ -651,10 +661,16 @@ def events_table(store: Store) -> list[EventTableRow]:
     dups = duplicates(meta)
     return [
         EventTableRow(
-            id=ev.id, date=ev.date, date_from=ev.date_from, headline=ev.headline, place=ev.place,
-            participants=ev.participants, articles=len(ev.article_ids),
+            id=ev.id,
+            date=ev.date,
+            date_from=ev.date_from,
+            headline=ev.headline,
+            place=ev.place,
+            participants=ev.participants,
+            articles=len(ev.article_ids),
             duplicates=len(dups.get(ev.id, [])),
-            outlets=len({meta[a].outlet for a in ev.article_ids if a in meta}), story_id=ev.story_id,
+            outlets=len({meta[a].outlet for a in ev.article_ids if a in meta}),
+            story_id=ev.story_id,
         )  # fmt: skip
         for ev in store.events()
     ]

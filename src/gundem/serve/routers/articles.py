@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query
 
 from gundem.model import Article, content_id
-from gundem.serve.context import Context
-from gundem.serve.limits import DATE, MAX_SEARCH_OFFSET, check_id, limit_param, offset_param, text_param
+from gundem.serve.limits import (
+    DATE,
+    MAX_SEARCH_OFFSET,
+    check_id,
+    limit_param,
+    offset_param,
+    text_param,
+)
 from gundem.serve.models import ArticlePage
-from gundem.serve.routers._deps import context, reader
+from gundem.serve.routers._deps import Ctx, ReadStore
 from gundem.store import read
-from gundem.store.db import Store
 from gundem.store.search import SearchFilters
 
 router = APIRouter(tags=["articles"])
@@ -20,13 +25,19 @@ router = APIRouter(tags=["articles"])
 
 @router.get("/api/articles", response_model=ArticlePage)
 def articles(
-    limit: int = limit_param(20), offset: int = offset_param(),
+    ctx: Ctx,
+    store: ReadStore,
+    limit: int = limit_param(20),
+    offset: int = offset_param(),
     q: str | None = Query(None, max_length=300),
-    date_from: str | None = Query(None, pattern=DATE), date_to: str | None = Query(None, pattern=DATE),
-    entity: str | None = text_param(), outlet: str | None = text_param(), event: str | None = text_param(),
-    story: str | None = text_param(), language: str | None = text_param(),
-    ctx: Context = Depends(context), store: Store = Depends(reader),
-) -> ArticlePage:  # fmt: skip
+    date_from: str | None = Query(None, pattern=DATE),
+    date_to: str | None = Query(None, pattern=DATE),
+    entity: str | None = text_param(),
+    outlet: str | None = text_param(),
+    event: str | None = text_param(),
+    story: str | None = text_param(),
+    language: str | None = text_param(),
+) -> ArticlePage:
     if q:
         if offset > MAX_SEARCH_OFFSET:
             raise HTTPException(422, f"offset: with q, at most {MAX_SEARCH_OFFSET}")
@@ -41,7 +52,7 @@ def articles(
 
 
 @router.get("/api/articles/{article_id}", response_model=Article)
-def article(article_id: str, store: Store = Depends(reader)) -> dict[str, Any]:
+def article(store: ReadStore, article_id: str) -> dict[str, Any]:
     check_id(article_id)
     a = store.get_article(article_id)
     if a is None:

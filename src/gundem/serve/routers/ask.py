@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from gundem.serve.context import Context
 from gundem.serve.models import AnswerOut, AskIn
-from gundem.serve.routers._deps import context
+from gundem.serve.routers._deps import Ctx
 
 router = APIRouter(tags=["ask"])
 
@@ -26,10 +26,10 @@ def _ask(ctx: Context, question: str) -> dict[str, Any]:
 
 
 @router.get("/api/ask", response_model=AnswerOut)
-def ask_get(q: str = Query(..., min_length=2, max_length=500), ctx: Context = Depends(context)) -> dict[str, Any]:
+def ask_get(ctx: Ctx, q: str = Query(..., min_length=2, max_length=500)) -> dict[str, Any]:
     return _ask(ctx, q)
 
 
 @router.post("/api/ask", response_model=AnswerOut)
-def ask_post(body: AskIn, ctx: Context = Depends(context)) -> dict[str, Any]:
+def ask_post(ctx: Ctx, body: AskIn) -> dict[str, Any]:
     return _ask(ctx, body.question)

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from gundem.serve.limits import limit_param, offset_param
 from gundem.serve.models import ClaimPage
-from gundem.serve.routers._deps import reader
+from gundem.serve.routers._deps import ReadStore
 from gundem.store import read
-from gundem.store.db import Store
 
 router = APIRouter(tags=["claims"])
 
 
 @router.get("/api/claims", response_model=ClaimPage)
 def claims(
-    unit: str | None = Query(None, max_length=100), limit: int = limit_param(50),
-    offset: int = offset_param(), store: Store = Depends(reader),
-) -> ClaimPage:  # fmt: skip
+    store: ReadStore,
+    unit: str | None = Query(None, max_length=100),
+    limit: int = limit_param(50),
+    offset: int = offset_param(),
+) -> ClaimPage:
     return ClaimPage(limit, offset, read.claim_page(store, unit, limit, offset))

@@ -11,23 +11,24 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException
 
-from gundem.serve.context import Context
 from gundem.serve.models import IngestIn, IngestOut
-from gundem.serve.routers._deps import context
+from gundem.serve.routers._deps import Ctx
 
 router = APIRouter(tags=["ingest"])
 log = logging.getLogger("gundem.serve")
 
 
-def need_key(x_api_key: str | None = Header(None), ctx: Context = Depends(context)) -> None:
+def need_key(ctx: Ctx, x_api_key: str | None = Header(None)) -> None:
     if ctx.api_key is None:
         raise HTTPException(403, "writes are disabled: start the server with an API key")
     if not x_api_key or not hmac.compare_digest(x_api_key, ctx.api_key):
         raise HTTPException(401, "missing or wrong X-API-Key")
 
 
-@router.post("/api/ingest", status_code=201, dependencies=[Depends(need_key)], response_model=IngestOut)
-def ingest(body: IngestIn, ctx: Context = Depends(context)) -> dict[str, Any]:
+@router.post(
+    "/api/ingest", status_code=201, dependencies=[Depends(need_key)], response_model=IngestOut
+)
+def ingest(ctx: Ctx, body: IngestIn) -> dict[str, Any]:
     try:
         from gundem.pipeline import process
     except ImportError as e:  # pragma: no cover
@@ -40,7 +41,9 @@ def ingest(body: IngestIn, ctx: Context = Depends(context)) -> dict[str, Any]:
         data = (d.html or d.text or "").encode("utf-8")
         meta = {"url": d.url, "title": d.title, "published": d.published, "outlet": d.outlet,
                 "format": "html" if d.html else "text"}  # fmt: skip
-        raws.append(RawDoc(source=d.url or f"api#{i}", data=data, meta={k: v for k, v in meta.items() if v}))
+        raws.append(
+            RawDoc(source=d.url or f"api#{i}", data=data, meta={k: v for k, v in meta.items() if v})
+        )
     if body.urls:
         from gundem.ingest.web import Fetcher, fetch_all
 

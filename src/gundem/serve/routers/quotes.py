@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from gundem.serve.limits import limit_param, offset_param
 from gundem.serve.models import QuotePage
-from gundem.serve.routers._deps import reader
+from gundem.serve.routers._deps import ReadStore
 from gundem.store import read
-from gundem.store.db import Store
 
 router = APIRouter(tags=["quotes"])
 
 
 @router.get("/api/quotes", response_model=QuotePage)
 def quotes(
-    speaker: str | None = Query(None, max_length=200), limit: int = limit_param(50),
-    offset: int = offset_param(), store: Store = Depends(reader),
-) -> QuotePage:  # fmt: skip
+    store: ReadStore,
+    speaker: str | None = Query(None, max_length=200),
+    limit: int = limit_param(50),
+    offset: int = offset_param(),
+) -> QuotePage:
     return QuotePage(limit, offset, read.quote_page(store, speaker, limit, offset))

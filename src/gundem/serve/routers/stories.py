@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, HTTPException
 
 from gundem.serve.limits import check_id, limit_param, offset_param
 from gundem.serve.models import StoryPage
-from gundem.serve.routers._deps import reader
+from gundem.serve.routers._deps import ReadStore
 from gundem.store import read
-from gundem.store.db import Store
 
 router = APIRouter(tags=["stories"])
 
 
 @router.get("/api/stories", response_model=StoryPage)
 def stories(
-    limit: int = limit_param(50), offset: int = offset_param(), store: Store = Depends(reader)
+    store: ReadStore, limit: int = limit_param(50), offset: int = offset_param()
 ) -> StoryPage:
     return StoryPage(limit, offset, read.story_page(store, limit, offset))
 
 
 @router.get("/api/stories/{story_id}", response_model=read.StoryDetail)
-def story(story_id: str, store: Store = Depends(reader)) -> read.StoryDetail:
+def story(store: ReadStore, story_id: str) -> read.StoryDetail:
     check_id(story_id)
     detail = read.story_detail(store, story_id)
     if detail is None:
