@@ -74,7 +74,8 @@ def _open(db: str, read_only: bool = False) -> Store:
     except duckdb.Error as exc:
         if not is_lock_error(exc):
             raise
-        err_console.print(f"[red]error:[/] {_s(busy_message(db, read_only))}", highlight=False)
+        err_console.print(f"[red]error:[/] {_s(busy_message(db, read_only))}", highlight=False,
+                          soft_wrap=True)  # fmt: skip
         raise typer.Exit(2) from None
 
 
