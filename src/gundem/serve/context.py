@@ -145,13 +145,13 @@ class _WriteLock:
 
     def __enter__(self) -> _WriteLock:
         cm = self.ctx.db.writer()
-        self.ctx.store = cm.__enter__()
+        self.ctx._store = cm.__enter__()
         self._cms.append(cm)
         return self
 
     def __exit__(self, *exc: Any) -> None:
         cm = self._cms.pop()
-        self.ctx.store = None
+        self.ctx._store = None
         cm.__exit__(*exc)
 
 
@@ -166,11 +166,18 @@ class Context:
         self.llm = llm
         self.db = Database(db_path)
         self.db.ensure_schema()
-        self.store: Store | None = None  # set inside ``with self.lock``
+        self._store: Store | None = None  # set inside ``with self.lock``
         self.lock = _WriteLock(self)
         self.index = SearchIndex(db_path)
         with self.read() as store:
             self.index.update(store)
+
+    @property
+    def store(self) -> Store:
+        """The read-write Store, inside ``with ctx.lock:`` only."""
+        if self._store is None:
+            raise RuntimeError("ctx.store is open only inside `with ctx.lock:`")
+        return self._store
 
     def read(self) -> Any:
         return self.db.reader()

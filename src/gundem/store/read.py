@@ -31,6 +31,11 @@ def _page(limit: int, offset: int) -> list[int]:
     return [limit, offset]
 
 
+def _count(store: Store, sql: str, params: list[Any]) -> int:
+    row = store.con.execute(sql, params).fetchone()
+    return int(row[0]) if row else 0
+
+
 def _like(value: str) -> str:
     """A LIKE pattern for "contains the folded value" (``%`` and ``_`` taken literally)."""
     v = folded(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -278,6 +283,7 @@ def counts(store: Store) -> Counts:
                   (SELECT count(*) FROM events), (SELECT count(*) FROM stories),
                   (SELECT count(*) FROM errors)"""
     ).fetchone()
+    assert row is not None  # an aggregate always has its row
     return Counts(*row)
 
 
@@ -338,7 +344,7 @@ def article_page(
 ) -> tuple[int, list[ArticleSummary]]:
     """(how many match, one page of summaries), newest first."""
     w, params = flt.where()
-    total = store.con.execute(f"SELECT count(*) FROM articles {w}", params).fetchone()[0]
+    total = _count(store, f"SELECT count(*) FROM articles {w}", params)
     rows = store.con.execute(
         f"SELECT id FROM articles {w} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
         [*params, *_page(limit, offset)],
@@ -508,9 +514,7 @@ def quote_count(store: Store, speaker: str | None) -> int:
     cond, params = (
         ("speaker_folded LIKE ? ESCAPE '\\'", [_like(speaker)]) if speaker else ("TRUE", [])
     )
-    return store.con.execute(
-        f"SELECT count(*) FROM article_quotes WHERE {cond}", params
-    ).fetchone()[0]
+    return _count(store, f"SELECT count(*) FROM article_quotes WHERE {cond}", params)
 
 
 def _claims_where(
@@ -590,7 +594,7 @@ def story_detail(store: Store, story_id: str) -> StoryDetail | None:
     if rec is None:
         return None
     evs = store.event_records(list(rec.get("event_ids") or []))
-    briefs = [EventBrief(e.get("id"), e.get("date"), e.get("place"), e.get("participants"),
+    briefs = [EventBrief(e["id"], e.get("date"), e.get("place"), e.get("participants"),
                          e.get("headline")) for e in evs]  # fmt: skip
     return StoryDetail(**{k: v for k, v in rec.items() if k in _STORY_FIELDS}, events=briefs)
 
@@ -637,7 +641,7 @@ def duplicates(meta: dict[str, ArticleMeta]) -> dict[str, list[str]]:
 
 def article_dates(ev: Event, meta: dict[str, ArticleMeta]) -> list[dict[str, Any]]:
     """Per article: its own date, or the event's date flagged as propagated (never stored)."""
-    out = []
+    out: list[dict[str, Any]] = []
     for aid in ev.article_ids:
         m = meta.get(aid)
         pub = m.published if m else None
