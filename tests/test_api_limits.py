@@ -16,6 +16,7 @@ from typer.testing import CliRunner  # noqa: E402
 
 from gundem.serve import api as api_mod  # noqa: E402
 from gundem.serve.api import allowed_host_names, create_app, host_name  # noqa: E402
+from gundem.store import read  # noqa: E402
 
 PAGING = {"offset", "limit", "page", "page_size", "size", "per_page", "top", "n"}
 HUGE = ["1" + "0" * 39, "10000000000", str(2**63), "-1", "1e3", "on"]
@@ -150,7 +151,7 @@ def test_internal_errors_echo_nothing(db: str, monkeypatch: pytest.MonkeyPatch, 
     def boom(*_a, **_k):
         raise RuntimeError(secret)
 
-    monkeypatch.setattr(app.state.ctx.store, "count", boom)
+    monkeypatch.setattr(read, "counts", boom)
     with TestClient(app, raise_server_exceptions=False) as c, caplog.at_level(logging.ERROR):
         r = c.get("/api/health")
         assert r.status_code == 500 and r.json() == {"error": "internal error"}

@@ -90,7 +90,7 @@ def test_undated_article_joins_and_date_is_propagated() -> None:
     ev = next(e for e in s.events() if e.id == _event(s, dated.id))
     assert ev.date == "2025-09-03" and ev.date_from == "propagated"
     assert s.get_article(undated.id).published is None  # never overwritten
-    from gundem.serve.report import export_events
+    from gundem.store.read import export_events
 
     rec = next(r for r in export_events(s) if r["id"] == ev.id)
     prop = {d["article_id"]: d for d in rec["article_dates"]}

@@ -7,15 +7,15 @@ import re
 from test_link_helpers import auto, beijing
 
 from gundem.link.linker import link_new
-from gundem.serve.report import (
+from gundem.serve.report import write_report
+from gundem.store.db import Store
+from gundem.store.read import (
     events_table,
     export_events,
     export_stories,
     stories_table,
     story_timeline,
-    write_report,
 )
-from gundem.store.db import Store
 
 
 def _linked_store() -> Store:
@@ -51,7 +51,7 @@ def test_report_structure_and_escaping(tmp_path) -> None:
 def test_tables_and_exports() -> None:
     s = _linked_store()
     rows = events_table(s)
-    assert len(rows) == 2 and {r["articles"] for r in rows} == {1, 2}
+    assert len(rows) == 2 and {r.articles for r in rows} == {1, 2}
     ev = export_events(s)
     for rec in ev:
         assert {"id", "date", "headline", "summary", "article_ids", "quotes"} <= set(rec)
@@ -59,9 +59,9 @@ def test_tables_and_exports() -> None:
     for rec in st:
         assert {"id", "title", "event_ids", "timeline", "conflicts"} <= set(rec)
     story = stories_table(s)[0]
-    tl = story_timeline(s, story["id"][:6])
-    assert tl is not None and tl["title"]
-    dates = [t["date"] for t in tl["timeline"] if t["date"]]
+    tl = story_timeline(s, story.id[:6])
+    assert tl is not None and tl.title
+    dates = [t["date"] for t in tl.timeline if t["date"]]
     assert dates == sorted(dates)
     assert story_timeline(s, "zzzz") is None
 

@@ -62,13 +62,30 @@ def _s(value: object, multiline: bool = False) -> str:
 DbOption = typer.Option(
     DEFAULT_DB, "--db", help="DuckDB file (created if missing).", envvar="GUNDEM_DB"
 )
+# the read-only commands: they never create a database
+ReadDbOption = typer.Option(
+    DEFAULT_DB, "--db", help="DuckDB file to read (written by `gundem run`).", envvar="GUNDEM_DB"
+)
 
 
 def _open(db: str, read_only: bool = False) -> Store:
+    """The store, or one line saying why not: missing, or held by another gundem process
+    (DuckDB allows many readers or one writer per file)."""
+    import duckdb
+
+    from gundem.store.locks import busy_message, is_lock_error
+
     if read_only and not Path(db).exists():
         err_console.print(f"[red]error:[/] {_s(db)}: no such database; run `gundem run PATH` first")
         raise typer.Exit(2)
-    return Store(db, read_only=read_only)
+    try:
+        return Store(db, read_only=read_only)
+    except duckdb.Error as exc:
+        if not is_lock_error(exc):
+            raise
+        err_console.print(f"[red]error:[/] {_s(busy_message(db, read_only))}", highlight=False,
+                          soft_wrap=True)  # fmt: skip
+        raise typer.Exit(2) from None
 
 
 DEMO_INPUTS = ("text", "html", "feeds", "warc")  # README.md and truth.json are not inputs
@@ -238,9 +255,9 @@ def export(
     what: What = typer.Option(What.articles, "--what"),
     fmt: Format = typer.Option(Format.jsonl, "--format"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: stdout)."),
-    db: str = DbOption,
+    db: str = ReadDbOption,
 ) -> None:
-    """Export articles, events or stories (keys as in DESIGN.md's export contract)."""
+    """Export articles, events or stories (the stable keys of the export contract)."""
     from gundem.store.export import export_records, write_records
 
     with _open(db, read_only=True) as store:
@@ -256,7 +273,7 @@ def show(
     article_id: str = typer.Argument(..., help="Article id (or a unique prefix)."),
     removed: bool = typer.Option(False, "--removed", help="Also list removed boilerplate and why."),
     as_json: bool = typer.Option(False, "--json", help="Print the article as JSON."),
-    db: str = DbOption,
+    db: str = ReadDbOption,
 ) -> None:
     """Show one article: metadata, clean text, and optionally what was removed."""
     with _open(db, read_only=True) as store:
@@ -295,85 +312,79 @@ def show(
 
 
 @app.command()
-def errors(db: str = DbOption) -> None:
+def errors(db: str = ReadDbOption) -> None:
     """List the inputs that could not be read, and why."""
+    from gundem.store import read
+
     with _open(db, read_only=True) as store:
-        rows = store.errors()
+        rows = read.errors(store)
     table = Table("source", "kind", "message", title=f"{len(rows)} errors")
-    for source, kind, message, _at in rows:
-        table.add_row(_s(source), _s(kind), _s(message))
+    for r in rows:
+        table.add_row(_s(r.source), _s(r.kind), _s(r.message))
     console.print(table)
 
 
 # -- events and stories --------------------------------------------------------------------
 @app.command()
-def events(db: str = DbOption, limit: int = typer.Option(50, "--limit", "-n")) -> None:
+def events(db: str = ReadDbOption, limit: int = typer.Option(50, "--limit", "-n")) -> None:
     """List events: date, headline, how many articles and outlets reported each."""
-    from gundem.serve.report import events_table
+    from gundem.store import read
 
     with _open(db, read_only=True) as store:
-        rows = events_table(store)
+        rows = read.events_table(store)
     table = Table(
         "id", "date", "headline", "place", "articles", "outlets", title=f"{len(rows)} events"
     )
     for r in rows[:limit]:
-        date = (r["date"] or "—") + (" *" if r["date_from"] == "propagated" else "")
+        date = (r.date or "—") + (" *" if r.date_from == "propagated" else "")
         table.add_row(
-            _s(r["id"][:10]),
-            _s(date),
-            _s(r["headline"]),
-            _s(r["place"] or ""),
-            str(r["articles"]),
-            str(r["outlets"]),
-        )
+            _s(r.id[:10]), _s(date), _s(r.headline), _s(r.place or ""), str(r.articles),
+            str(r.outlets),
+        )  # fmt: skip
     console.print(table)
-    if any(r["date_from"] == "propagated" for r in rows):
+    if any(r.date_from == "propagated" for r in rows):
         console.print("* date propagated from a dated article of the same event")
 
 
 @app.command()
-def stories(db: str = DbOption) -> None:
+def stories(db: str = ReadDbOption) -> None:
     """List stories: title, events, first and last date, conflicting figures."""
-    from gundem.serve.report import stories_table
+    from gundem.store import read
 
     with _open(db, read_only=True) as store:
-        rows = stories_table(store)
+        rows = read.stories_table(store)
     table = Table("id", "title", "events", "from", "to", "conflicts", title=f"{len(rows)} stories")
     for r in rows:
         table.add_row(
-            _s(r["id"][:10]),
-            _s(r["title"]),
-            str(r["events"]),
-            _s(r["first"] or "—"),
-            _s(r["last"] or "—"),
-            str(r["conflicts"]),
-        )
+            _s(r.id[:10]), _s(r.title), str(r.events), _s(r.first or "—"), _s(r.last or "—"),
+            str(r.conflicts),
+        )  # fmt: skip
     console.print(table)
 
 
 @app.command()
 def story(
-    story_id: str = typer.Argument(..., help="Story id or a unique prefix."), db: str = DbOption
+    story_id: str = typer.Argument(..., help="Story id or a unique prefix."), db: str = ReadDbOption
 ) -> None:
     """Show one story as a dated timeline of events, with conflicting figures."""
-    from gundem.serve.report import story_timeline
+    from gundem.store import read
 
     with _open(db, read_only=True) as store:
-        st = story_timeline(store, story_id)
+        st = read.story_timeline(store, story_id)
     if st is None:
         err_console.print(
             f"[red]error:[/] no story with id {_s(repr(story_id))} (or prefix not unique)"
         )
         raise typer.Exit(2)
-    console.rule(f"[bold]{_s(st['title'])}")
-    for item in st["timeline"]:
+    console.rule(f"[bold]{_s(st.title)}")
+    for item in st.timeline:
         console.print(
             f"[bold cyan]{_s(item.get('date') or '????-??-??')}[/]  {_s(item.get('headline', ''))}",
             highlight=False,
         )
         for sentence in item["summary"][:2]:
             console.print(f"             {_s(sentence)}", highlight=False, style="dim")
-    for c in st["conflicts"]:
+    for c in st.conflicts:
         console.print(
             f"[yellow]conflict[/] {_s(json.dumps(c, ensure_ascii=False)[:300])}", highlight=False
         )
@@ -382,7 +393,7 @@ def story(
 @app.command()
 def report(
     out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write."),
-    db: str = DbOption,
+    db: str = ReadDbOption,
 ) -> None:
     """Write one self-contained HTML report (stories → timeline → events) that works offline."""
     from gundem.serve.report import write_report
@@ -396,7 +407,7 @@ def report(
 @app.command()
 def search(
     query: str = typer.Argument(..., help="Turkish or any-language query; suffixes are handled."),
-    db: str = DbOption,
+    db: str = ReadDbOption,
     limit: int = typer.Option(10, "--limit", "-n"),
     articles: bool = typer.Option(
         False, "--articles", help="One hit per article, not per sentence."
@@ -414,7 +425,7 @@ def search(
         date_from=date_from, date_to=date_to, entity=entity, outlet=outlet, language=language
     )
     with _open(db, read_only=True) as store:
-        index = open_index(db, store)
+        index = open_index(db, store, read_only=True)
         hits = index.search(
             query, filters, limit=limit, level="article" if articles else "sentence"
         )
@@ -432,7 +443,7 @@ def search(
 @app.command()
 def ask(
     question: str = typer.Argument(..., help='e.g. "Kuzey Kore Rusya\'ya kaç asker gönderdi?"'),
-    db: str = DbOption,
+    db: str = ReadDbOption,
     as_json: bool = typer.Option(False, "--json"),
     llm_url: str | None = typer.Option(
         None,
@@ -448,7 +459,7 @@ def ask(
 
     llm = LLMConfig.from_env(llm_url)
     with _open(db, read_only=True) as store:
-        result = answer(store, open_index(db, store), question, llm=llm)
+        result = answer(store, open_index(db, store, read_only=True), question, llm=llm)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -459,7 +470,7 @@ def ask(
 
 @app.command()
 def serve(
-    db: str = DbOption,
+    db: str = ReadDbOption,
     host: str = typer.Option(
         "127.0.0.1", "--host", help="Loopback by default; 0.0.0.0 exposes it."
     ),
@@ -556,67 +567,65 @@ def ner(
 
 @app.command()
 def entities(
-    db: str = DbOption,
+    db: str = ReadDbOption,
     type_: str | None = typer.Option(None, "--type", help="PERSON, ORG, GPE, LOC, FAC, NORP."),
     top: int = typer.Option(30, "--top", "-n"),
 ) -> None:
     """List entities with how many articles name them, and the aliases seen."""
+    from gundem.store import read
+
     with _open(db, read_only=True) as store:
-        rows = store.entity_counts(type_.upper() if type_ else None, top)
+        rows = read.entity_counts(store, type_.upper() if type_ else None, top)
     table = Table(
         "entity", "type", "articles", "mentions", "aliases", title=f"top {len(rows)} entities"
     )
-    for name, typ, n_articles, n_mentions, aliases in rows:
-        table.add_row(_s(name), _s(typ), str(n_articles), str(n_mentions), _s(", ".join(aliases[:6])))
+    for r in rows:
+        table.add_row(_s(r.name), _s(r.type), str(r.articles), str(r.mentions),
+                      _s(", ".join(r.aliases[:6])))  # fmt: skip
     console.print(table)
 
 
 @app.command()
 def entity(
     name: str = typer.Argument(..., help="Entity name or alias, e.g. 'Kim Jong Un'."),
-    db: str = DbOption,
+    db: str = ReadDbOption,
 ) -> None:
     """Show where an entity appears and in what roles."""
+    from gundem.store import read
+
     with _open(db, read_only=True) as store:
-        rows = store.entity_articles(name)
+        rows = read.entity_appearances(store, name)
     if not rows:
         err_console.print(f"[red]error:[/] no entity named {_s(repr(name))}")
         raise typer.Exit(2)
-    table = Table("article", "date", "outlet", "title", "mentions", "roles", title=_s(rows[0][0]))
-    for _canon, aid, published, outlet, title, mentions, roles in rows:
+    table = Table("article", "date", "outlet", "title", "mentions", "roles", title=_s(rows[0].canonical))
+    for r in rows:
         table.add_row(
-            _s(aid[:10]), _s(published or "—"), _s(outlet or ""), _s(title or ""), str(mentions),
-            _s(", ".join(roles)),
-        )
+            _s(r.article_id[:10]), _s(r.published or "—"), _s(r.outlet or ""), _s(r.title or ""),
+            str(r.mentions), _s(", ".join(r.roles)),
+        )  # fmt: skip
     console.print(table)
 
 
 @app.command()
 def quotes(
-    db: str = DbOption,
+    db: str = ReadDbOption,
     speaker: str | None = typer.Option(
         None, "--speaker", "-s", help="Only this speaker (name or part of it)."
     ),
     limit: int = typer.Option(50, "--limit", "-n"),
 ) -> None:
-    """List quotes with their speakers, cue verbs and sources."""
-    from gundem.turkish import casefold_tr
+    """List quotes with their speakers, cue verbs and sources (newest first, as the API)."""
+    from gundem.store import read
 
-    want = casefold_tr(speaker) if speaker else None
     table = Table("speaker", "kind", "cue", "quote", "source")
-    shown = 0
     with _open(db, read_only=True) as store:
-        for article in store.iter_articles():
-            for q in article.quotes:
-                if want and want not in casefold_tr(q.speaker or ""):
-                    continue
-                if shown < limit:
-                    source = f"{article.outlet or article.source} {article.published or ''} [{article.id[:8]}]"
-                    table.add_row(
-                        _s(q.speaker or "?"), _s(q.kind), _s(q.cue), _s(q.text[:240]), _s(source)
-                    )
-                shown += 1
-    table.title = f"{shown} quotes" + (f" (showing {limit})" if shown > limit else "")
+        items = read.quote_page(store, speaker, limit, 0)
+        total = read.quote_count(store, speaker)
+    for q in items:
+        source = f"{q.outlet or ''} {q.published or ''} [{q.article_id[:8]}]".strip()
+        table.add_row(_s(q.speaker or "?"), _s(q.kind), _s(q.cue), _s(q.text[:240]), _s(source))
+    table.title = f"{total} quotes" + (f" (showing {limit})" if total > limit else "")
     console.print(table)
 
 

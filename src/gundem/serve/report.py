@@ -1,170 +1,20 @@
-"""Read side of linking: tables and exports for the CLI, and one self-contained HTML report.
+"""One self-contained HTML report: stories → timeline → events (summary, quotes, entities,
+claims, sources) in one HTML file: inline CSS, no script, no external asset, every text
+escaped; readable on a phone. Its data comes from the read model (``gundem.store.read``).
 
-* ``events_table(store)`` / ``story_timeline(store, story_id)``: plain dicts for the CLI.
-* ``export_events(store)`` / ``export_stories(store)``: the export records of DESIGN.md.
-* ``write_report(store, out_path)``: stories → timeline → events (summary, quotes,
-  entities, claims, sources) in one HTML file: inline CSS, no script, no external
-  asset, every text escaped; readable on a phone.
+    write_report(store, out_path)
 """
 
 from __future__ import annotations
 
 import html
-import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from gundem.model import Event, Story
+from gundem.store import read
 from gundem.store.db import Store
-
-
-def _articles_meta(store: Store) -> dict[str, dict[str, Any]]:
-    rows = store.con.execute(
-        "SELECT id, outlet, title, url, source, published, duplicate_of, event_id, claims "
-        "FROM articles"
-    ).fetchall()
-    out = {}
-    for aid, outlet, title, url, source, published, dup, ev, claims in rows:
-        out[aid] = {
-            "id": aid, "outlet": outlet or "", "title": title or "", "url": url or "",
-            "source": source or "", "published": published, "duplicate_of": dup,
-            "event_id": ev, "claims": json.loads(claims) if claims else [],
-        }  # fmt: skip
-    return out
-
-
-def _event_entities(store: Store) -> dict[str, list[dict[str, Any]]]:
-    rows = store.con.execute(
-        "SELECT a.event_id, e.name, e.type, count(DISTINCT a.id) AS n "
-        "FROM article_entities e JOIN articles a ON a.id = e.article_id "
-        "WHERE a.event_id IS NOT NULL AND a.duplicate_of IS NULL "
-        "GROUP BY a.event_id, e.name, e.type ORDER BY n DESC, e.name"
-    ).fetchall()
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for ev, name, typ, n in rows:
-        out[ev].append({"name": name, "type": typ, "articles": n})
-    return out
-
-
-def _duplicates(meta: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = defaultdict(list)
-    for m in meta.values():
-        if m["duplicate_of"] and m["event_id"]:
-            out[m["event_id"]].append(m["id"])
-    return out
-
-
-def article_dates(ev: Event, meta: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per article: its own date, or the event's date flagged as propagated (never stored)."""
-    out = []
-    for aid in ev.article_ids:
-        pub = meta.get(aid, {}).get("published")
-        if pub:
-            out.append({"article_id": aid, "date": pub, "date_from": "published"})
-        else:
-            out.append(
-                {"article_id": aid, "date": ev.date, "date_from": "propagated" if ev.date else None}
-            )
-    return out
-
-
-def _find_story(store: Store, story_id: str) -> Story | None:
-    stories = [s for s in store.stories() if s.id.startswith(story_id)]
-    return stories[0] if len(stories) == 1 else None
-
-
-# -- CLI tables --------------------------------------------------------------------------
-def events_table(store: Store) -> list[dict[str, Any]]:
-    """One row per event: id, date, date_from, headline, place, participants, articles, story_id."""
-    meta = _articles_meta(store)
-    dups = _duplicates(meta)
-    return [
-        {
-            "id": ev.id,
-            "date": ev.date,
-            "date_from": ev.date_from,
-            "headline": ev.headline,
-            "place": ev.place,
-            "participants": ev.participants,
-            "articles": len(ev.article_ids),
-            "duplicates": len(dups.get(ev.id, [])),
-            "outlets": len({meta[a]["outlet"] for a in ev.article_ids if a in meta}),
-            "story_id": ev.story_id,
-        }  # fmt: skip
-        for ev in store.events()
-    ]
-
-
-def stories_table(store: Store) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for st in store.stories():
-        dates = [t["date"] for t in st.timeline if t.get("date")]
-        out.append(
-            {
-                "id": st.id, "title": st.title, "events": len(st.event_ids),
-                "first": min(dates) if dates else None, "last": max(dates) if dates else None,
-                "conflicts": len(st.conflicts),
-            }
-        )  # fmt: skip
-    out.sort(key=lambda r: (-r["events"], r["id"]))
-    return out
-
-
-def story_timeline(store: Store, story_id: str) -> dict[str, Any] | None:
-    """A story (id or unique prefix) with its dated events in order, each with its summary."""
-    st = _find_story(store, story_id)
-    if st is None:
-        return None
-    events = {e.id: e for e in store.events() if e.story_id == st.id}
-    items = []
-    for t in st.timeline:
-        ev = events.get(t["event_id"])
-        items.append(
-            {
-                **t,
-                "summary": [s["sentence"] for s in ev.summary] if ev else [],
-                "participants": ev.participants if ev else [],
-            }
-        )
-    return {"id": st.id, "title": st.title, "timeline": items, "conflicts": st.conflicts}
-
-
-# -- exports ------------------------------------------------------------------------------
-def export_events(store: Store) -> list[dict[str, Any]]:
-    meta = _articles_meta(store)
-    dups = _duplicates(meta)
-    return [
-        {
-            "id": ev.id,
-            "date": ev.date,
-            "headline": ev.headline,
-            "summary": ev.summary,
-            "article_ids": ev.article_ids,
-            "quotes": ev.quotes,
-            "date_from": ev.date_from,
-            "place": ev.place,
-            "participants": ev.participants,
-            "story_id": ev.story_id,
-            "duplicates": sorted(dups.get(ev.id, [])),
-            "article_dates": article_dates(ev, meta),
-        }  # fmt: skip
-        for ev in store.events()
-    ]
-
-
-def export_stories(store: Store) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": st.id,
-            "title": st.title,
-            "event_ids": st.event_ids,
-            "timeline": st.timeline,
-            "conflicts": st.conflicts,
-        }  # fmt: skip
-        for st in store.stories()
-    ]
-
+from gundem.store.read import ArticleMeta
 
 # -- HTML ----------------------------------------------------------------------------------
 CSS = """
@@ -200,7 +50,7 @@ def _safe_url(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else ""
 
 
-def _event_html(ev: Event, meta: dict, ents: list[dict], dups: list[str]) -> str:
+def _event_html(ev: Event, meta: dict[str, ArticleMeta], ents: list[dict], dups: list[str]) -> str:
     out = [f'<article class="event" id="{e(ev.id)}">']
     flag = ' <span class="flag">tarih yayılımı</span>' if ev.date_from == "propagated" else ""
     out.append(f'<h3>{e(ev.headline or ev.id)}</h3><div class="date">{e(ev.date or "tarihsiz")}'
@@ -214,9 +64,9 @@ def _event_html(ev: Event, meta: dict, ents: list[dict], dups: list[str]) -> str
     if ev.summary:
         out.append('<ul class="summary">')
         for s in ev.summary:
-            src = meta.get(s.get("article_id"), {})
+            src = meta.get(s.get("article_id") or "")
             out.append(
-                f'<li>{e(s.get("sentence"))} <span class="cite">[{e(src.get("outlet") or s.get("article_id"))}]</span></li>'
+                f'<li>{e(s.get("sentence"))} <span class="cite">[{e((src.outlet if src else "") or s.get("article_id"))}]</span></li>'
             )
         out.append("</ul>")
     if ev.quotes:
@@ -242,35 +92,33 @@ def _event_html(ev: Event, meta: dict, ents: list[dict], dups: list[str]) -> str
             "".join(f"<span>{e(x['name'])} <small>{e(x['type'])}</small></span>" for x in ents[:24])
         )
         out.append("</div></details>")
-    claims = [(aid, c) for aid in ev.article_ids for c in meta.get(aid, {}).get("claims", [])]
+    claims = [(aid, c) for aid in ev.article_ids if aid in meta for c in meta[aid].claims]
     if claims:
         out.append(
             "<details><summary>Sayısal iddialar</summary><table><tr><th>iddia</th><th>kaynak</th><th>yayın</th></tr>"
         )
         for aid, c in claims:
-            unit = c.get("unit") or ""
-            text = c.get("text") or ""
+            unit = c.unit or ""
+            text = c.text or ""
             shown = text if unit and unit.split()[-1] in text else f"{text} {unit}".strip()
-            out.append(f"<tr><td>{e(shown)}</td><td>{e(c.get('attributed_to'))}</td>"
-                       f"<td>{e(meta[aid]['outlet'])}</td></tr>")  # fmt: skip
+            out.append(f"<tr><td>{e(shown)}</td><td>{e(c.attributed_to)}</td>"
+                       f"<td>{e(meta[aid].outlet)}</td></tr>")  # fmt: skip
         out.append("</table></details>")
     out.append(f"<details><summary>Kaynaklar ({len(ev.article_ids)}"
                f"{f' + {len(dups)} kopya' if dups else ''})</summary><ul>")  # fmt: skip
     for aid in ev.article_ids + dups:
-        m = meta.get(aid, {})
-        date = m.get("published") or (f"{ev.date} (yayılım)" if ev.date else "tarihsiz")
-        title = e(m.get("title") or aid)
-        url = _safe_url(m.get("url", ""))
+        m = meta.get(aid) or ArticleMeta(aid, "", "", "", "", None, None, None)
+        date = m.published or (f"{ev.date} (yayılım)" if ev.date else "tarihsiz")
+        title = e(m.title or aid)
+        url = _safe_url(m.url)
         link = f'<a href="{e(url)}" rel="noreferrer">{title}</a>' if url else title
-        dup = ' <span class="flag">kopya</span>' if m.get("duplicate_of") else ""
-        out.append(
-            f'<li>{e(m.get("outlet"))}: {link} <span class="date">{e(date)}</span>{dup}</li>'
-        )
+        dup = ' <span class="flag">kopya</span>' if m.duplicate_of else ""
+        out.append(f'<li>{e(m.outlet)}: {link} <span class="date">{e(date)}</span>{dup}</li>')
     out.append("</ul></details></article>")
     return "\n".join(out)
 
 
-def _conflicts_html(st: Story, meta: dict) -> str:
+def _conflicts_html(st: Story) -> str:
     if not st.conflicts:
         return ""
     out = ["<h3>Kaynaklar arası farklar</h3>"]
@@ -295,9 +143,9 @@ def _conflicts_html(st: Story, meta: dict) -> str:
 
 
 def render_report(store: Store, title: str = "gundem — hikâyeler") -> str:
-    meta = _articles_meta(store)
-    ents = _event_entities(store)
-    dups = _duplicates(meta)
+    meta = read.article_meta(store)
+    ents = read.event_entities(store)
+    dups = read.duplicates(meta)
     events = {ev.id: ev for ev in store.events()}
     stories = sorted(store.stories(), key=lambda s: (-len(s.event_ids), s.id))
     parts = [
@@ -320,7 +168,7 @@ def render_report(store: Store, title: str = "gundem — hikâyeler") -> str:
             parts.append(f'<li><span class="date">{e(t.get("date") or "tarihsiz")}</span> '
                          f'<a href="#{e(t.get("event_id"))}">{e(t.get("headline"))}</a></li>')  # fmt: skip
         parts.append("</ol>")
-        parts.append(_conflicts_html(st, meta))
+        parts.append(_conflicts_html(st))
         parts.append('<div class="events">')
         for eid in st.event_ids:
             ev = events.get(eid)

@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 
 from gundem.model import Article, Event, Story, content_id
+from gundem.turkish.normalize import casefold_tr
 
 DEFAULT_DB = "gundem.duckdb"
 
@@ -31,7 +32,17 @@ CREATE TABLE IF NOT EXISTS entities (
 );
 CREATE TABLE IF NOT EXISTS article_entities (
     article_id VARCHAR, entity_id VARCHAR, name VARCHAR, type VARCHAR,
-    mentions INTEGER, roles JSON, aliases JSON
+    mentions INTEGER, roles JSON, aliases JSON,
+    name_folded VARCHAR, aliases_folded JSON
+);
+-- read-model projections (gundem.store.read): one row per quote and per claim, with the
+-- folded search keys (folded()) written at insert time, so every reader filters alike
+CREATE TABLE IF NOT EXISTS article_quotes (
+    article_id VARCHAR, n INTEGER, speaker VARCHAR, speaker_folded VARCHAR,
+    speaker_id VARCHAR, data JSON
+);
+CREATE TABLE IF NOT EXISTS article_claims (
+    article_id VARCHAR, n INTEGER, unit VARCHAR, unit_folded VARCHAR, data JSON
 );
 CREATE TABLE IF NOT EXISTS errors (
     source VARCHAR, kind VARCHAR, message VARCHAR,
@@ -61,7 +72,115 @@ ARTICLE_COLS = (
     "language", "format", "text", *_JSON_COLS, "event_id", "story_id",
 )  # fmt: skip
 ENTITY_COLS = ("id", "name", "type", "aliases")
-LINK_COLS = ("article_id", "entity_id", "name", "type", "mentions", "roles", "aliases")
+LINK_COLS = (
+    "article_id", "entity_id", "name", "type", "mentions", "roles", "aliases",
+    "name_folded", "aliases_folded",
+)  # fmt: skip
+
+
+# -- folded search columns (read model) ------------------------------------------------------
+
+
+def folded(text: str | None) -> str:
+    """The search key of a name or unit: Turkish case folding (``casefold_tr``), then ı merged
+    into i, because capitals lose the dot: ``ILHAM`` is İLHAM and must find "İlham", while
+    ``ILIK`` and "ılık" fold alike anyway. Written once at insert time; queries fold the same way."""
+    return casefold_tr(text or "").replace("ı", "i")
+
+
+def _folded_list(aliases_json: str | None) -> str:
+    return json.dumps([folded(a) for a in json.loads(aliases_json or "[]")], ensure_ascii=False)
+
+
+def _projection_tables(articles: list[Article]) -> dict[str, Any]:
+    """Rows of the quote and claim projections of these articles, as Arrow tables."""
+    import pyarrow as pa
+
+    q: dict[str, list] = {c: [] for c in ("article_id", "n", "speaker", "speaker_folded", "speaker_id", "data")}
+    c: dict[str, list] = {k: [] for k in ("article_id", "n", "unit", "unit_folded", "data")}
+    for a in articles:
+        for n, quote in enumerate(a.quotes):
+            row = [a.id, n, quote.speaker, folded(quote.speaker), quote.speaker_id,
+                   json.dumps(vars(quote), ensure_ascii=False)]  # fmt: skip
+            for k, v in zip(q, row, strict=True):
+                q[k].append(v)
+        for n, claim in enumerate(a.claims):
+            row = [a.id, n, claim.unit, folded(claim.unit), json.dumps(vars(claim), ensure_ascii=False)]
+            for k, v in zip(c, row, strict=True):
+                c[k].append(v)
+    int_cols = {"n"}
+    return {
+        name: pa.table({k: pa.array(v, pa.int32() if k in int_cols else pa.string()) for k, v in cols.items()})
+        for name, cols in (("new_quotes", q), ("new_claims", c))
+    }
+
+
+def _write_projections(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> None:
+    tables = _projection_tables(articles)
+    with arrow_views(con, **tables):
+        con.execute("INSERT INTO article_quotes SELECT * FROM new_quotes")
+        con.execute("INSERT INTO article_claims SELECT * FROM new_claims")
+
+
+def _refold_names(con: duckdb.DuckDBPyConnection, names: dict[str, str], articles: list[str]) -> None:
+    """After canonical names changed (entity id → name) in these articles: their quote
+    speakers follow, as in the articles' JSON, and the folded keys follow the names."""
+    with arrow_views(con, _gundem_renamed={"id": list(names), "name": list(names.values())},
+                     _gundem_stale={"article_id": articles}):  # fmt: skip
+        con.execute(
+            """UPDATE article_quotes SET speaker = n.name FROM _gundem_renamed n
+               WHERE n.id = article_quotes.speaker_id
+                 AND article_quotes.article_id IN (SELECT article_id FROM _gundem_stale)"""
+        )
+    _fill_folded(con, only_stale=True)
+
+
+def _fill_folded(con: duckdb.DuckDBPyConnection, only_stale: bool = False) -> None:
+    """Write the folded columns with the one fold function (a Python UDF for the set update)."""
+    con.create_function("gundem_folded", folded, ["VARCHAR"], "VARCHAR", null_handling="special")
+    con.create_function("gundem_folded_list", _folded_list, ["VARCHAR"], "VARCHAR", null_handling="special")
+    try:
+        stale = " WHERE name_folded IS DISTINCT FROM gundem_folded(name)" if only_stale else ""
+        con.execute(
+            "UPDATE article_entities SET name_folded = gundem_folded(name), "
+            f"aliases_folded = gundem_folded_list(aliases){stale}"
+        )
+        stale = " WHERE speaker_folded IS DISTINCT FROM gundem_folded(speaker)" if only_stale else ""
+        con.execute(f"UPDATE article_quotes SET speaker_folded = gundem_folded(speaker){stale}")
+    finally:
+        con.remove_function("gundem_folded")
+        con.remove_function("gundem_folded_list")
+
+
+def add_folded_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration: a file written before the read model gets the folded columns on
+    ``article_entities`` and the quote and claim projections, filled from the stored articles.
+    Idempotent (columns and tables only added when missing; projections of articles that
+    already have rows are not written twice)."""
+    con.execute("ALTER TABLE article_entities ADD COLUMN IF NOT EXISTS name_folded VARCHAR")
+    con.execute("ALTER TABLE article_entities ADD COLUMN IF NOT EXISTS aliases_folded JSON")
+    for stmt in SCHEMA.split(";"):
+        if "article_quotes" in stmt or "article_claims" in stmt:
+            con.execute(stmt)
+    con.execute(
+        """INSERT INTO article_quotes
+           SELECT a.id, CAST(q.n - 1 AS INTEGER), q.x->>'speaker', NULL,
+                  coalesce(q.x->>'speaker_id', ''), q.x
+           FROM articles a, unnest(from_json(a.quotes, '["json"]')) WITH ORDINALITY AS q(x, n)
+           WHERE a.id NOT IN (SELECT article_id FROM article_quotes)"""
+    )
+    con.execute(
+        """INSERT INTO article_claims
+           SELECT a.id, CAST(c.n - 1 AS INTEGER), coalesce(c.x->>'unit', ''), NULL, c.x
+           FROM articles a, unnest(from_json(a.claims, '["json"]')) WITH ORDINALITY AS c(x, n)
+           WHERE a.id NOT IN (SELECT article_id FROM article_claims)"""
+    )
+    con.create_function("gundem_folded_u", folded, ["VARCHAR"], "VARCHAR", null_handling="special")
+    try:
+        con.execute("UPDATE article_claims SET unit_folded = gundem_folded_u(unit) WHERE unit_folded IS NULL")
+    finally:
+        con.remove_function("gundem_folded_u")
+    _fill_folded(con, only_stale=True)
 
 
 def _arrow(cols: tuple[str, ...], rows: list[list]) -> Any:
@@ -112,6 +231,13 @@ class Store:
         self._lock = threading.RLock()
         if not read_only:
             self.con.execute(SCHEMA)
+
+    @classmethod
+    def over(cls, con: duckdb.DuckDBPyConnection, path: str | Path) -> Store:
+        """A Store over an open connection (a read-only cursor of the API's reader pool)."""
+        store = cls.__new__(cls)
+        store.path, store.con, store._lock = str(path), con, threading.RLock()
+        return store
 
     def close(self) -> None:
         self.con.close()
@@ -178,7 +304,8 @@ class Store:
                 aliases = json.dumps(e.aliases, ensure_ascii=False)
                 entity_rows[eid] = [eid, e.name, e.type, aliases]
                 roles = json.dumps(e.roles, ensure_ascii=False)
-                link_rows.append([article.id, eid, e.name, e.type, len(e.mentions), roles, aliases])
+                link_rows.append([article.id, eid, e.name, e.type, len(e.mentions), roles, aliases,
+                                  folded(e.name), _folded_list(aliases)])  # fmt: skip
         tables = {
             "new_articles": pa.table({c: pa.array(v, pa.string()) for c, v in cols.items()}),
             "new_entities": _arrow(ENTITY_COLS, list(entity_rows.values())),
@@ -192,6 +319,7 @@ class Store:
                 "ON CONFLICT (id) DO NOTHING"
             )
             con.execute(f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links")
+            _write_projections(con, fresh)  # read model: quotes and claims, folded keys
             if resolver:
                 self._write_resolver(con, resolver)
         return len(fresh)
@@ -262,6 +390,7 @@ class Store:
                 """UPDATE article_entities SET name = e.name FROM entities e
                    WHERE e.id = article_entities.entity_id AND article_entities.name <> e.name"""
             )
+            _refold_names(con, current, stale)  # read model: speakers and folded keys follow the new names
         return len(stale)
 
     def known_hashes(self) -> tuple[set[str], set[str]]:
@@ -385,35 +514,3 @@ class Store:
             [ids],
         ).fetchall()
         return [json.loads(r[0]) for r in rows]
-
-    # -- entity queries (CLI, API) -----------------------------------------------------
-    def entity_counts(self, type_: str | None = None, top: int = 30) -> list[tuple]:
-        """(name, type, articles, mentions, aliases) for the most-named entities."""
-        where = "WHERE ae.type = ?" if type_ else ""
-        rows = self.con.execute(
-            f"""SELECT e.name, e.type, count(DISTINCT ae.article_id), sum(ae.mentions),
-                       list(DISTINCT a.alias)
-                FROM article_entities ae JOIN entities e ON e.id = ae.entity_id,
-                     unnest(from_json(ae.aliases, '["VARCHAR"]')) AS a(alias)
-                {where}
-                GROUP BY e.name, e.type ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?""",
-            [type_, top] if type_ else [top],
-        ).fetchall()
-        return [(n, t, c, m, sorted(a)) for n, t, c, m, a in rows]
-
-    def entity_articles(self, name: str) -> list[tuple]:
-        """Articles naming an entity (by canonical name or any alias, case-insensitive)."""
-        return [
-            (canon, aid, pub, outlet, title, mentions, json.loads(roles or "[]"))
-            for canon, aid, pub, outlet, title, mentions, roles in self.con.execute(
-                """SELECT DISTINCT e.name, a.id, a.published, a.outlet, a.title, ae.mentions, ae.roles
-                   FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-                   JOIN articles a ON a.id = ae.article_id
-                   WHERE ae.entity_id IN (
-                       SELECT entity_id FROM article_entities x
-                       WHERE lower(x.name) = lower(?)
-                          OR list_contains(from_json(lower(x.aliases), '["VARCHAR"]'), lower(?)))
-                   ORDER BY a.published NULLS LAST""",
-                [name, name],
-            ).fetchall()
-        ]

@@ -1,4 +1,5 @@
-"""Exports in the stable contract of DESIGN.md: JSONL, CSV, Parquet."""
+"""Exports in the stable export contract: JSONL, CSV, Parquet. Records come from the read
+model (``gundem.store.read``)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from gundem.store import read
 from gundem.store.db import Store
 
 
 def export_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
     if what == "articles":
         return (a.export() for a in store.iter_articles())
-    from gundem.serve.report import export_events, export_stories
-
     if what == "events":
-        return iter(export_events(store))
+        return iter(read.export_events(store))
     if what == "stories":
-        return iter(export_stories(store))
+        return iter(read.export_stories(store))
     raise ValueError(f"unknown export {what!r}")
 
 

@@ -271,15 +271,23 @@ class SearchIndex:
     index is its own record of what it holds. The state file beside it is a cache, trusted
     only when it names the opstamp of the index's last commit; otherwise (a crash between
     the commit and the state write) it is read back from the index. Re-indexing an article
-    always deletes its documents first. An index that cannot be opened is rebuilt."""
+    always deletes its documents first. An index that cannot be opened is rebuilt.
 
-    def __init__(self, db_path: str | Path, path: str | Path | None = None) -> None:
+    ``read_only`` (search commands): nothing on disk is written. An index that is missing,
+    damaged or of an older layout is built in memory for this process instead; one that is
+    behind the store is searched as it is, with a warning (``gundem index`` updates it)."""
+
+    def __init__(
+        self, db_path: str | Path, path: str | Path | None = None, read_only: bool = False
+    ) -> None:
         import tantivy
 
         self._t = tantivy
         self.path = Path(path) if path else index_path(db_path)
         self._state_file = self.path / "gundem-state.json"
         self._lock = threading.Lock()
+        self.read_only = read_only
+        self.in_memory = False
         self.schema = self._schema()
         self._open()
 
@@ -309,6 +317,8 @@ class SearchIndex:
         started afresh: ``update`` then rebuilds it from the store, and ``self.rebuilt``
         says why."""
         self.rebuilt: str | None = None
+        if self.read_only:
+            return self._open_read_only()
         state = self._read_state()
         if self._meta().get("schema") and not self._layout_ok():
             self._reset("an older index layout")
@@ -325,14 +335,40 @@ class SearchIndex:
             state = {"version": INDEX_VERSION, "articles": self._indexed_signatures()}
         self._state = state
 
-    def _open_tantivy(self) -> None:
-        self.path.mkdir(parents=True, exist_ok=True)
-        self.index = self._t.Index(self.schema, path=str(self.path), reuse=True)
-        searcher = self.index.searcher()  # opens every segment file (footers checked)
+    def _open_read_only(self) -> None:
+        why = None
+        if not (self.path / "meta.json").is_file():
+            why = "missing"
+        elif not self._layout_ok():
+            why = "an older index layout"
+        else:
+            try:
+                self._check_segments(self._t.Index.open(str(self.path)))
+            except (ValueError, OSError) as exc:
+                why = f"damaged ({str(exc).splitlines()[0][:160]})"
+        if why is not None:  # searched from memory; the next writer repairs the files
+            log.warning("search index %s: %s; building it in memory for this search "
+                        "(gundem index --rebuild repairs it)", self.path, why)  # fmt: skip
+            self.rebuilt, self.in_memory = why, True
+            self.index = self._t.Index(self.schema)
+            self._state = {"version": INDEX_VERSION, "articles": {}}
+            return
+        state = self._read_state()
+        if state.get("opstamp") != self._opstamp() or not isinstance(state.get("articles"), dict):
+            state = {"version": INDEX_VERSION, "articles": self._indexed_signatures()}
+        self._state = state
+
+    def _check_segments(self, index: Any) -> None:
+        self.index = index
+        searcher = index.searcher()  # opens every segment file (footers checked)
         if searcher.num_docs:
             q = self._t.Query.term_query(self.schema, "kind", "a")
             for _, addr in searcher.search(q, 1, count=False).hits:
                 searcher.doc(addr)
+
+    def _open_tantivy(self) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._check_segments(self._t.Index(self.schema, path=str(self.path), reuse=True))
 
     def _reset(self, why: str) -> None:
         log.warning("search index %s: %s; rebuilding it from the store", self.path, why)
@@ -442,6 +478,10 @@ class SearchIndex:
             counts = {"added": 0, "updated": 0, "deleted": len(gone), "total": len(current)}
             if not todo and not gone:
                 return counts
+            if self.read_only and not self.in_memory:
+                log.warning("search index %s is behind the store (%d articles to index, %d to "
+                            "drop); run `gundem index` to update it", self.path, len(todo), len(gone))  # fmt: skip
+                return counts
             writer = self.index.writer(heap_size=128_000_000, num_threads=1)
             for i in gone:
                 writer.delete_documents_by_term("article_id", i)
@@ -458,12 +498,15 @@ class SearchIndex:
                     known[a.id] = current[a.id]
             writer.commit()
             writer.wait_merging_threads()
-            self._write_state()
+            if not self.in_memory:
+                self._write_state()
             self.index.reload()
             return counts
 
     def rebuild(self, store: Store) -> dict[str, int]:
         """Drop the index and index every stored article again (``gundem index --rebuild``)."""
+        if self.read_only:
+            raise ValueError("a read-only search index cannot be rebuilt")
         with self._lock:
             shutil.rmtree(self.path, ignore_errors=True)
             self._open()
@@ -573,9 +616,10 @@ class SearchIndex:
         )
 
 
-def open_index(db_path: str | Path, store: Store | None = None) -> SearchIndex:
-    """Open (and, given a store, bring up to date) the index beside ``db_path``."""
-    idx = SearchIndex(db_path)
+def open_index(db_path: str | Path, store: Store | None = None, read_only: bool = False) -> SearchIndex:
+    """Open (and, given a store, bring up to date) the index beside ``db_path``;
+    ``read_only``: write nothing on disk (see :class:`SearchIndex`)."""
+    idx = SearchIndex(db_path, read_only=read_only)
     if store is not None:
         idx.update(store)
     return idx

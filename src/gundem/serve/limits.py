@@ -1,0 +1,122 @@
+"""What guards every request before a router sees it: the body size limit and the Host check
+(DNS rebinding), both pure ASGI so they also cover chunked bodies; the paging bounds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from fastapi import HTTPException, Query
+
+MAX_BODY = 5 * 1024 * 1024
+MAX_LIMIT = 200
+MAX_DOCS = 100
+MAX_OFFSET = 1_000_000  # SQL listings; far past any real page, well inside a 64-bit int
+MAX_SEARCH_OFFSET = 10_000  # the search index collects offset + limit hits in memory
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+_WILDCARD_BINDS = ("0.0.0.0", "::", "[::]", "")
+
+
+def text_param() -> Any:
+    """A free-text filter (outlet, entity, ids): bounded like the query itself."""
+    return Query(None, max_length=300)
+
+
+def limit_param(default: int) -> Any:
+    return Query(default, ge=1, le=MAX_LIMIT)
+
+
+def offset_param() -> Any:
+    return Query(0, ge=0, le=MAX_OFFSET)
+
+
+def check_id(value: str) -> None:
+    if not value or len(value) > 64 or not all(c.isalnum() or c in "-_:." for c in value):
+        raise HTTPException(422, "bad id: use letters, digits, '-', '_', ':' or '.'")
+
+
+# -- body size limit ----------------------------------------------------------------------------
+
+
+class BodyLimit:
+    def __init__(self, app: Any, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        for k, v in scope.get("headers", []):
+            if k == b"content-length" and v.isdigit() and int(v) > self.max_bytes:
+                return await _too_large(send, self.max_bytes)
+        seen = 0
+
+        async def limited() -> dict:
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge()
+            return msg
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _too_large(send, self.max_bytes)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Any, n: int) -> None:
+    body = json.dumps({"detail": f"request body larger than {n} bytes"}).encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})  # fmt: skip
+    await send({"type": "http.response.body", "body": body})
+
+
+# -- Host header check (DNS rebinding) -------------------------------------------------------------
+
+
+def host_name(value: str) -> str:
+    """The name part of a ``Host`` header or bind address, lower case, without port or final
+    dot; IPv6 literals keep their brackets (``[::1]:8000`` → ``[::1]``, ``::1`` → ``[::1]``)."""
+    v = value.strip().lower()
+    if v.startswith("["):
+        end = v.find("]")
+        return v[: end + 1] if end > 0 else ""
+    if v.count(":") > 1:  # a bare IPv6 address (bind form)
+        return f"[{v}]"
+    return v.partition(":")[0].rstrip(".")
+
+
+def allowed_host_names(bind_host: str | None, extra: Iterable[str] = ()) -> frozenset[str]:
+    """Loopback names, the bind address (unless it is a wildcard) and ``extra``; ``*`` in
+    ``extra`` turns the check off."""
+    names = set(LOOPBACK_HOSTS)
+    if bind_host is not None and bind_host.strip() not in _WILDCARD_BINDS:
+        names.add(host_name(bind_host))
+    for e in extra:
+        names.update(host_name(x) if x.strip() != "*" else "*" for x in e.split(",") if x.strip())
+    return frozenset(names)
+
+
+class HostCheck:
+    def __init__(self, app: Any, allowed: frozenset[str]) -> None:
+        self.app, self.allowed = app, allowed
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or "*" in self.allowed:
+            return await self.app(scope, receive, send)
+        host = next((v for k, v in scope.get("headers", []) if k == b"host"), b"")
+        if host_name(host.decode("latin-1")) in self.allowed:
+            return await self.app(scope, receive, send)
+        body = (
+            b'{"detail":"unknown Host header: use an allowed name (gundem serve --allowed-host)"}'
+        )
+        await send({"type": "http.response.start", "status": 400,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})  # fmt: skip
+        await send({"type": "http.response.body", "body": body})
