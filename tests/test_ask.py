@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import json
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
 
 import pytest
+from fixtures import load_bench
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from gundem.ask import NOT_FOUND, answer, detect_kind
+from gundem.store.db import Store
+from gundem.store.search import SearchIndex
+from gundem_tools.gen.questions import build, write_store
 
-from ask import correct, precision  # noqa: E402
-from gen_questions import build, write_store  # noqa: E402
-
-from gundem.ask import NOT_FOUND, answer, detect_kind  # noqa: E402
-from gundem.store.db import Store  # noqa: E402
-from gundem.store.search import SearchIndex  # noqa: E402
+_ask = load_bench("ask")
+correct, precision = _ask.correct, _ask.precision
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import load_bench
+from fixtures import load_bench
 
 from gundem.extract.claims import extract_claims
 from gundem.extract.numbers import parse_digits, parse_number_words

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-sys.path.insert(0, str(BENCH))
+from fixtures import BENCH
 
 
 def _figures(out: str) -> dict[str, str]:
@@ -15,7 +13,7 @@ def _figures(out: str) -> dict[str, str]:
 
 
 def test_generator_is_deterministic_and_varied() -> None:
-    from gen_corpus import generate
+    from gundem_tools.gen.corpus import generate
 
     a = generate(420, seed=3)
     b = generate(420, seed=3)

@@ -2,10 +2,11 @@
 
 import io
 
-from gundem.ner.brackets import read_bracketed
 from gundem.ner.conll import fix_bio, read_conll, score, spans
-from gundem.ner.paths import MODEL_PATH, NEWS_DATA_DIR
+from gundem.ner.paths import MODEL_PATH
 from gundem.ner.tagger import tag_conll, tag_sentences, tag_tokens
+from gundem_tools.ner.brackets import read_bracketed
+from gundem_tools.paths import NEWS_DATA_DIR
 
 HAND = NEWS_DATA_DIR / "news_ner_hand"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import load_bench
+from fixtures import load_bench
 
 from gundem.extract.quotes import extract_quotes, find_quote_spans
 from gundem.model import Article, Entity

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import load_bench
+from fixtures import load_bench
 
 from gundem.extract.times import extract_times
 from gundem.model import Article
