@@ -7,7 +7,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from fixtures import load_bench
+from fixtures import floor, load_bench
 
 from gundem.ask import NOT_FOUND, answer, detect_kind
 from gundem.store.db import Store
@@ -54,8 +54,8 @@ def test_generated_questions(corpus) -> None:
         ok, total = ok + a, total + b
         for s in ans.text_sentences:
             assert s["citations"] or not ans.found
-    assert right / len(qs) >= 0.85
-    assert ok / total >= 0.95
+    assert right / len(qs) >= floor("ask", "answer_accuracy")
+    assert ok / total >= floor("ask", "citation_precision")
 
 
 def test_how_many_cites_every_figure(corpus) -> None:
