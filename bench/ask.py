@@ -13,16 +13,12 @@ import os
 import sys
 import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from gen_questions import build, raw_docs, write_store  # noqa: E402
-
-from gundem.ask import answer  # noqa: E402
-from gundem.store.db import Store  # noqa: E402
-from gundem.store.search import SearchIndex, fold  # noqa: E402
+from gundem.ask import answer
+from gundem.store.db import Store
+from gundem.store.search import SearchIndex, fold
+from gundem_tools.gen.questions import build, raw_docs, write_store
 
 
 def correct(q: dict[str, Any], ans: Any) -> bool:

@@ -1,4 +1,4 @@
-"""Event and story linking quality on the generated corpus (bench/gen_corpus.py).
+"""Event and story linking quality on the generated corpus (gundem_tools.gen.corpus).
 
     python bench/events.py [--n 450] [--seed 7] [--text-only]
 
@@ -10,17 +10,12 @@ Duplicates count in the event of their canonical article.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from gen_corpus import generate  # noqa: E402
-
-from gundem.link.linker import link_new  # noqa: E402
-from gundem.store.db import Store  # noqa: E402
+from gundem.link.linker import link_new
+from gundem.store.db import Store
+from gundem_tools.gen.corpus import generate
 
 
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:

@@ -15,17 +15,12 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import sys
 import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from gen_corpus import Generator  # noqa: E402
-
-from gundem.link.linker import Linker  # noqa: E402
-from gundem.store.db import Store  # noqa: E402
+from gundem.link.linker import Linker
+from gundem.store.db import Store
+from gundem_tools.gen.corpus import Generator
 
 CHECKPOINTS = (0.10, 0.25, 0.50, 1.0)
 

@@ -16,9 +16,9 @@ import time
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # per core: one BLAS thread
 
 from gundem.ner.conll import fix_bio, map_tag, read_conll, score
-from gundem.ner.paths import NEWS_DATA_DIR, wiki_ner_dir
 from gundem.ner.tagger import evaluate_sentences, load_model, tag_sentences, tag_tokens
 from gundem.turkish.morphology import split_suffix
+from gundem_tools.paths import NEWS_DATA_DIR, wiki_ner_dir
 
 TYPES = ("PERSON", "ORG", "GPE+LOC", "FAC", "NORP")
 

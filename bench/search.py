@@ -17,15 +17,11 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from gen_questions import PERSONS, PLACES, UNITS, random_articles  # noqa: E402
-
-from gundem.ask import answer  # noqa: E402
-from gundem.store.db import Store  # noqa: E402
-from gundem.store.search import SearchIndex  # noqa: E402
+from gundem.ask import answer
+from gundem.store.db import Store
+from gundem.store.search import SearchIndex
+from gundem_tools.gen.questions import PERSONS, PLACES, UNITS, random_articles
 
 
 def bulk_load(store: Store, n: int) -> None:

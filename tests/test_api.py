@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
-from fastapi.testclient import TestClient  # noqa: E402
-from gen_questions import build, write_store  # noqa: E402
-
-from gundem.model import Block  # noqa: E402
-from gundem.serve.api import create_app  # noqa: E402
+from gundem.model import Block
+from gundem.serve.api import create_app
+from gundem_tools.gen.questions import build, write_store
 
 
 @pytest.fixture(scope="module")

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
-from fastapi.testclient import TestClient  # noqa: E402
-from gen_questions import build, write_store  # noqa: E402
-from typer.testing import CliRunner  # noqa: E402
-
-from gundem.serve import api as api_mod  # noqa: E402
-from gundem.serve.api import allowed_host_names, create_app, host_name  # noqa: E402
-from gundem.store import read  # noqa: E402
+from gundem.serve import api as api_mod
+from gundem.serve.api import allowed_host_names, create_app, host_name
+from gundem.store import read
+from gundem_tools.gen.questions import build, write_store
 
 PAGING = {"offset", "limit", "page", "page_size", "size", "per_page", "top", "n"}
 HUGE = ["1" + "0" * 39, "10000000000", str(2**63), "-1", "1e3", "on"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import load_bench
+from fixtures import floor, load_bench
 
 from gundem.extract.claims import extract_claims
 from gundem.extract.numbers import parse_digits, parse_number_words
@@ -114,5 +114,5 @@ def test_number_inside_quote_takes_speaker():
 @pytest.mark.timeout(120)
 def test_claims_eval_targets(capsys):
     res = load_bench("claims").main()
-    assert res["gold_claims"] >= 100
-    assert res["claim_f1"] >= 0.9
+    assert res["gold_claims"] >= floor("claims", "gold_claims")
+    assert res["claim_f1"] >= floor("claims", "claim_f1")

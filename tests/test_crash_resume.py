@@ -26,8 +26,7 @@ QUERIES = ["Putin görüştü", "anlaşma imzalandı", "Dışişleri Bakanı", "
 def _write_corpus(path: Path) -> None:
     """The generated corpus as one JSONL input; every third text framed by short site lines
     (the run's repeated-block tracker removes them once it has seen them often enough)."""
-    sys.path.insert(0, str(REPO / "bench"))
-    from gen_corpus import generate
+    from gundem_tools.gen.corpus import generate
 
     with path.open("w", encoding="utf-8") as f:
         for i, (a, _) in enumerate(generate(N_ARTICLES, seed=11, text_only=True)):
@@ -197,8 +196,7 @@ def test_ctrl_c_keeps_the_entity_merging_state_of_every_stored_batch(
     from gundem.store.db import Store
 
     monkeypatch.setattr(run_module, "BATCH", 16)  # several batches from a few documents
-    sys.path.insert(0, str(REPO / "bench"))
-    from gen_corpus import generate
+    from gundem_tools.gen.corpus import generate
 
     corpus = tmp_path / "c.jsonl"
     with corpus.open("w", encoding="utf-8") as f:

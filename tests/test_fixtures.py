@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA
+from fixtures import DATA
 
 from gundem.ingest.errors import IngestError
 from gundem.ingest.files import read_inputs

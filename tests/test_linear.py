@@ -10,9 +10,9 @@ the slowest part; its input is bounded per sentence, see test_budget.py).
 from __future__ import annotations
 
 import random
-import sys
 import time
-from pathlib import Path
+
+from fixtures import load_bench
 
 from gundem.clean.boilerplate import clean_text
 from gundem.extract.claims import extract_claims
@@ -22,8 +22,7 @@ from gundem.extract.times import extract_times
 from gundem.model import Article
 from gundem.turkish.sentences import split_sentences
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from paragraphs import page  # noqa: E402
+page = load_bench("paragraphs").page
 
 SMALL, LARGE = 500, 2500
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gundem.ner.brackets import BracketError, parse_line
+from gundem_tools.ner.brackets import BracketError, parse_line
 
 
 def test_suffix_after_bracket_stays_on_the_word():

@@ -7,7 +7,8 @@ from gundem.ner.conll import read_conll
 from gundem.ner.encode import Encoder
 from gundem.ner.features import FeatureExtractor
 from gundem.ner.neural import NeuralTagger
-from gundem.ner.paths import MODEL_PATH, NEWS_DATA_DIR
+from gundem.ner.paths import MODEL_PATH
+from gundem_tools.paths import NEWS_DATA_DIR
 
 
 def test_shipped_model_is_the_neural_one():
@@ -17,7 +18,7 @@ def test_shipped_model_is_the_neural_one():
 
 def test_numpy_inference_matches_torch(tmp_path):
     torch = pytest.importorskip("torch")
-    from gundem.ner.train_neural import _batch, train_neural
+    from gundem_tools.ner.train_neural import _batch, train_neural
 
     sents = read_conll(NEWS_DATA_DIR / "news_ner_train.conll")[:120]
     fx = FeatureExtractor({"ankara": ["GPE"]}, {"putin": 1.0})
@@ -26,7 +27,7 @@ def test_numpy_inference_matches_torch(tmp_path):
     train_neural(sents, fx, out, epochs=2, dims=dims, log=lambda _m: None)
     np_tagger = NeuralTagger(out, fx)
     # rebuild the torch model from the exported weights and compare emissions
-    from gundem.ner.train_neural import make_model
+    from gundem_tools.ner.train_neural import make_model
 
     model = make_model(np_tagger.vocab, dims)
     z = np.load(out)

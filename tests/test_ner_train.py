@@ -2,9 +2,10 @@
 torch; tests/test_ner_neural.py covers it where torch is installed)."""
 
 from gundem.ner.conll import read_conll
-from gundem.ner.paths import MODEL_PATH, NEWS_DATA_DIR
+from gundem.ner.paths import MODEL_PATH
 from gundem.ner.tagger import tag_sentences
-from gundem.ner.train import train_ner
+from gundem_tools.ner.train import train_ner
+from gundem_tools.paths import NEWS_DATA_DIR
 
 
 def test_train_writes_model_and_lexicon_only_at_the_target(tmp_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-import sys
 import threading
 import time
 from pathlib import Path
@@ -16,12 +15,10 @@ if not os.path.exists(CHROMIUM):
     pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
-from gen_questions import build, write_store  # noqa: E402
 
 from gundem.model import Block  # noqa: E402
 from gundem.serve.api import create_app  # noqa: E402
+from gundem_tools.gen.questions import build, write_store  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip

@@ -257,7 +257,7 @@ def export(
     out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: stdout)."),
     db: str = ReadDbOption,
 ) -> None:
-    """Export articles, events or stories (the stable keys of the export contract)."""
+    """Export articles, events or stories: every field is described in docs/export.md."""
     from gundem.store.export import export_records, write_records
 
     with _open(db, read_only=True) as store:
@@ -523,8 +523,17 @@ def train_ner_cmd(
     """Train the Turkish NER model from ../shared/data/turkish-wiki-ner plus our news sets.
 
     The neural family (shipped) takes about 10 minutes on one core; each epoch is
-    logged with its mean dev F1 (wiki dev + our news dev) and the best epoch is kept."""
-    from gundem.ner.train import train_ner
+    logged with its mean dev F1 (wiki dev + our news dev) and the best epoch is kept.
+    Runs from a source checkout: the training code is the gundem_tools package
+    (pip install -e ".[train]")."""
+    try:
+        from gundem_tools.ner.train import train_ner
+    except ImportError as e:  # an install without the tools package
+        err_console.print(
+            f"[red]error:[/] training needs the gundem_tools package of a source checkout "
+            f"(pip install -e '.\\[train]'): {_s(e)}"
+        )
+        raise typer.Exit(2) from None
 
     if family not in ("neural", "crf"):
         err_console.print(f"[red]error:[/] unknown --family {_s(repr(family))} (neural or crf)")

@@ -1,5 +1,10 @@
 """HTML pages: trafilatura finds the main text, our block classifier drops its leftovers.
 
+A page is parsed once (``parse_html``); the tree goes to trafilatura's extraction, to the
+metadata readers (``trafilatura.metadata.extract_metadata``, ``htmldate.find_date``) and to the
+flattening fallback. None of them changes it: trafilatura and htmldate copy a tree they are
+given before pruning it.
+
 ``flatten_html`` turns a whole page (navigation and footer included) into text blocks like
 the seed files, one block per block-level element; the benchmark uses it to score the
 text-only cleaner on real pages.
@@ -21,7 +26,7 @@ from trafilatura.utils import decode_file, load_html
 from gundem.clean.blocks import split_blocks
 from gundem.clean.boilerplate import CleanResult, clean_blocks, clean_text
 
-__all__ = ["clean_html", "flatten_html"]
+__all__ = ["clean_html", "flatten_html", "parse_html"]
 
 _BLOCK_TAGS = frozenset(
     """address article aside blockquote body br center dd details dialog dir div dl dt
@@ -42,8 +47,13 @@ _HUGE_PARSER = HTMLParser(
 )
 
 
-def _tree(html: str | bytes | HtmlElement) -> HtmlElement | None:
-    if isinstance(html, HtmlElement):
+def parse_html(html: str | bytes | HtmlElement | None) -> HtmlElement | None:
+    """The page's one lxml tree (trafilatura's parser); None when it is not HTML at all.
+
+    A page nested deeper than libxml2's limit is re-parsed with huge_tree, and one deeper
+    still is rebuilt flat (``_shallow_html``), so its text is never cut off.
+    """
+    if html is None or isinstance(html, HtmlElement):
         return html
     tree = load_html(html)
     if not _depth_limited(trafilatura.utils.HTML_PARSER):
@@ -119,9 +129,9 @@ def _hidden(el: HtmlElement) -> bool:
     return "hidden" in el.attrib
 
 
-def flatten_html(html: str | bytes | HtmlElement) -> str:
+def flatten_html(html: str | bytes | HtmlElement | None) -> str:
     """The whole page as text: one block per block-level element, blocks split by a blank line."""
-    tree = _tree(html)
+    tree = parse_html(html)
     if tree is None:
         return ""
     blocks: list[str] = []
@@ -161,9 +171,10 @@ def flatten_html(html: str | bytes | HtmlElement) -> str:
     return "\n\n".join(blocks)
 
 
-def clean_html(html: str | bytes, *, url: str | None = None) -> CleanResult:
-    """Main text of an HTML page as a ``CleanResult`` (title, kept and removed blocks)."""
-    tree = _tree(html)
+def clean_html(html: str | bytes | HtmlElement | None, *, url: str | None = None) -> CleanResult:
+    """Main text of an HTML page (markup or its ``parse_html`` tree) as a ``CleanResult``
+    (title, kept and removed blocks)."""
+    tree = parse_html(html)
     if tree is None:
         return CleanResult(title="", paragraphs=[], removed=[], dateline="")
     title = _WS.sub(" ", extract_title(tree) or "").strip()
@@ -171,9 +182,7 @@ def clean_html(html: str | bytes, *, url: str | None = None) -> CleanResult:
     # include_comments=False costs trafilatura ~25% more time (more fallback comparisons)
     text = trafilatura.extract(tree, url=url, config=_CONFIG)
     if not text or len(text) < _MIN_TRAFILATURA_CHARS:
-        fallback = clean_text(
-            flatten_html(html)  # parses afresh: trafilatura may have changed ``tree``
-        )
+        fallback = clean_text(flatten_html(tree))  # extract() worked on a copy of the tree
         if fallback.paragraphs and len(fallback.text) > len(text or ""):
             return fallback
     return clean_blocks(split_blocks(text or ""), trusted=True, title_hint=title)

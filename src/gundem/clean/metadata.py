@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 MONTHS_TR = {
     "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6,
@@ -101,16 +105,20 @@ def html_stamps(html: str, limit: int = 60_000) -> list[str]:
     return [m.group(1) for m in _TEXT_NODE_RE.finditer(html[:limit]) if any(c.isdigit() for c in m.group(1))]
 
 
-def html_date(html: str, url: str | None = None) -> str | None:
+def html_date(html: str, url: str | None = None, tree: HtmlElement | None = None) -> str | None:
     """Publication date from the page's markup only (meta tags, JSON-LD, <time>, URL).
 
-    htmldate's extensive search guesses from body text and can return a default
-    date for pages that have none, so it stays off: a wrong date is worse than none.
+    ``tree`` is the page already parsed (``clean.html.parse_html``): htmldate reads it
+    instead of parsing ``html`` again. htmldate's extensive search guesses from body text
+    and can return a default date for pages that have none, so it stays off: a wrong date
+    is worse than none.
     """
     from htmldate import find_date
 
     try:
-        found = find_date(html, url=url, extensive_search=False, original_date=True)
+        found = find_date(
+            html if tree is None else tree, url=url, extensive_search=False, original_date=True
+        )
     except Exception:  # htmldate raises assorted errors on broken markup
         return None
     found = normalize_date(found)

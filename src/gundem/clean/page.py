@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 
+from lxml.html import HtmlElement
+
 from gundem.clean.boilerplate import CleanResult, clean_text
-from gundem.clean.html import clean_html
+from gundem.clean.html import clean_html, parse_html
 from gundem.clean.language import detect_language
 from gundem.clean.metadata import (
     date_from_stamps,
@@ -32,10 +34,9 @@ def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
     counts = {k: 2 for k in repeated} if repeated else None
     published, published_from = None, None
     if meta.get("format") == "html":
-        result = clean_html(text, url=url or None)
-        if found := html_date(text, url or None):
+        result, found, site = _read_html(text, url or None)
+        if found:
             published, published_from = found, "html"
-        site = _site_name(text)
     else:
         header, text = split_header_date(text)
         if header:
@@ -91,11 +92,20 @@ def _leading_dateline(result: CleanResult) -> str:
     return leading_dateline(result.paragraphs[0].text)[0]
 
 
-def _site_name(html: str) -> str:
+def _read_html(html: str, url: str | None) -> tuple[CleanResult, str | None, str]:
+    """Main text, markup date and site name of a page, from one parse of it."""
+    tree = parse_html(html)
+    if tree is None:
+        return clean_html(None), None, ""
+    return clean_html(tree, url=url), html_date(html, url, tree=tree), _site_name(tree)
+
+
+def _site_name(tree: HtmlElement) -> str:
     from trafilatura.metadata import extract_metadata
 
     try:
-        meta = extract_metadata(html)
+        # extensive=False: only the site name is read, so htmldate's text search is skipped
+        meta = extract_metadata(tree, extensive=False)
     except Exception:  # broken markup: the outlet falls back to the URL
         return ""
     return (meta.sitename or "").strip() if meta else ""

@@ -3,18 +3,13 @@
 The shipped model is a neural tagger (char-CNN + word embeddings + pretrained piece
 vectors → BiLSTM → CRF) run in numpy; a CRF (python-crfsuite) with morphology, shape
 and gazetteer features can be trained for comparison. Both are trained on Turkish Wiki
-NER (CC BY-SA 4.0, Duygu Altinok) plus our own news-style sentences.
+NER (CC BY-SA 4.0, Duygu Altinok) plus our own news-style sentences, by the training
+tools outside the runtime package (``gundem_tools.ner.train.train_ner``, behind
+``gundem train ner``).
 
-Public API: ``train_ner`` (gundem.ner.train), ``tag_sentences``, ``tag_tokens``,
-``tag_conll``, ``evaluate`` (gundem.ner.tagger).
+Public API: ``tag_sentences``, ``tag_tokens``, ``tag_conll``, ``evaluate`` (gundem.ner.tagger).
 """
 
 from gundem.ner.tagger import evaluate, tag_conll, tag_sentences, tag_tokens
 
-__all__ = ["evaluate", "tag_conll", "tag_sentences", "tag_tokens", "train_ner"]
-
-
-def train_ner(*args, **kwargs):  # lazy: training imports are not needed for tagging
-    from gundem.ner.train import train_ner as _train
-
-    return _train(*args, **kwargs)
+__all__ = ["evaluate", "tag_conll", "tag_sentences", "tag_tokens"]

@@ -1,6 +1,6 @@
 """Neural NER inference in plain numpy: char-CNN + word embeddings + pretrained piece
 vectors + lexicon features → BiLSTM → CRF (Viterbi). Weights come from
-:mod:`gundem.ner.train_neural` as one ``.npz`` (weights + a JSON header with the
+:mod:`gundem_tools.ner.train_neural` as one ``.npz`` (weights + a JSON header with the
 vocabulary and sizes)."""
 
 from __future__ import annotations

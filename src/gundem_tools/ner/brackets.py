@@ -6,7 +6,7 @@ suffix written after the closing bracket stays glued to the last word (attached
 style, as in the wiki data) and the whole token gets the entity tag. Lines that
 are empty or start with ``#`` are skipped.
 
-``python -m gundem.ner.brackets SRC.txt OUT.conll`` converts a file (and checks it).
+``python -m gundem_tools.ner.brackets SRC.txt OUT.conll`` converts a file (and checks it).
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def write_conll(sents: list[Sentence], out: str | Path) -> None:
     Path(out).write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
 
 
-if __name__ == "__main__":  # python -m gundem.ner.brackets SRC.txt [OUT.conll]
+if __name__ == "__main__":  # python -m gundem_tools.ner.brackets SRC.txt [OUT.conll]
     sents = read_bracketed(sys.argv[1])
     n_ent = sum(t.startswith("B-") for s in sents for _, t in s)
     print(f"{sys.argv[1]}: {len(sents)} sentences, {n_ent} entities")

@@ -3,7 +3,7 @@
 Two model families share the data and the lexicon (gazetteer + capitalisation rates):
 
 * ``neural`` (shipped): char-CNN + word embeddings + BiLSTM + CRF, trained with torch,
-  run with numpy (:mod:`gundem.ner.train_neural`, :mod:`gundem.ner.neural`);
+  run with numpy (:mod:`gundem_tools.ner.train_neural`, :mod:`gundem.ner.neural`);
 * ``crf``: python-crfsuite with morphology, shape and gazetteer features.
 
 Data: Turkish Wiki NER (Duygu Altinok, CC BY-SA 4.0), plus our own news-style
@@ -23,13 +23,14 @@ from pathlib import Path
 
 import pycrfsuite
 
-from gundem.ner.brackets import read_bracketed
 from gundem.ner.conll import ALL_TYPES, KEEP_TYPES, Sentence, fix_bio, map_tag, read_conll
 from gundem.ner.features import FeatureExtractor
 from gundem.ner.lexicon import hand_gazetteer
-from gundem.ner.paths import CRF_MODEL_PATH, MODEL_PATH, NEWS_DATA_DIR, wiki_ner_dir
+from gundem.ner.paths import CRF_MODEL_PATH, MODEL_PATH
 from gundem.turkish.morphology import split_suffix
 from gundem.turkish.normalize import casefold_tr
+from gundem_tools.ner.brackets import read_bracketed
+from gundem_tools.paths import NEWS_DATA_DIR, wiki_ner_dir
 
 
 def default_train_paths() -> list[Path]:
@@ -171,7 +172,7 @@ def train_ner(
     if family not in ("neural", "crf"):
         raise ValueError(f"unknown model family {family!r} (neural or crf)")
     if family == "neural":
-        from gundem.ner.train_neural import require_torch
+        from gundem_tools.ner.train_neural import require_torch
 
         require_torch()  # fail before anything is written when torch is missing
     if out_path is None:
@@ -191,7 +192,7 @@ def train_ner(
         if family == "crf":
             train_crf(six, lex, best, max_iterations=max_iterations)
         else:
-            from gundem.ner.train_neural import train_neural
+            from gundem_tools.ner.train_neural import train_neural
 
             def dev_f1(path: Path) -> float:
                 forget_models()
@@ -222,5 +223,5 @@ def train_ner(
     return result
 
 
-if __name__ == "__main__":  # python -m gundem.ner.train
+if __name__ == "__main__":  # python -m gundem_tools.ner.train
     print(train_ner())

@@ -4,7 +4,7 @@ The sentences are written by us: hand-written Turkish news templates filled with
 entity slots (names, countries, agencies, ministries, parties) and inflected with
 apostrophe case suffixes. Training and evaluation use *disjoint* template sets and
 partly disjoint invented names. Output is fixed files; regenerate with
-``python -m gundem.ner.newsgen`` (seeded, deterministic).
+``python -m gundem_tools.ner.newsgen`` (seeded, deterministic).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import akana
 
-from gundem.ner.paths import NEWS_DATA_DIR
 from gundem.turkish.tokens import tokenize
+from gundem_tools.paths import NEWS_DATA_DIR
 
 CASES = {"gen": "genitive", "dat": "dative", "loc": "locative", "abl": "ablative",
          "acc": "accusative"}
@@ -254,7 +254,7 @@ def write(path: Path, sents: list[list[tuple[str, str]]]) -> None:
 
 
 def main() -> None:
-    from gundem.ner.newstemplates import EVAL_TEMPLATES, TRAIN_TEMPLATES
+    from gundem_tools.ner.newstemplates import EVAL_TEMPLATES, TRAIN_TEMPLATES
 
     rng = random.Random(7)
     ev = list(EVAL_TEMPLATES)

@@ -1,0 +1,1 @@
+"""NER training and the news NER data sets (template generator, bracket converter)."""
