@@ -137,8 +137,8 @@ def _refold_names(con: duckdb.DuckDBPyConnection, names: dict[str, str], article
 
 def _fill_folded(con: duckdb.DuckDBPyConnection, only_stale: bool = False) -> None:
     """Write the folded columns with the one fold function (a Python UDF for the set update)."""
-    con.create_function("gundem_folded", folded, ["VARCHAR"], "VARCHAR", null_handling="special")
-    con.create_function("gundem_folded_list", _folded_list, ["VARCHAR"], "VARCHAR", null_handling="special")
+    con.create_function("gundem_folded", folded, ["VARCHAR"], "VARCHAR", null_handling="special")  # type: ignore[call-overload]  # the string form works on duckdb 1.x and 2.x; the stubs want 2.x\'s enum
+    con.create_function("gundem_folded_list", _folded_list, ["VARCHAR"], "VARCHAR", null_handling="special")  # type: ignore[call-overload]  # the string form works on duckdb 1.x and 2.x; the stubs want 2.x\'s enum
     try:
         stale = " WHERE name_folded IS DISTINCT FROM gundem_folded(name)" if only_stale else ""
         con.execute(
@@ -175,7 +175,7 @@ def add_folded_columns(con: duckdb.DuckDBPyConnection) -> None:
            FROM articles a, unnest(from_json(a.claims, '["json"]')) WITH ORDINALITY AS c(x, n)
            WHERE a.id NOT IN (SELECT article_id FROM article_claims)"""
     )
-    con.create_function("gundem_folded_u", folded, ["VARCHAR"], "VARCHAR", null_handling="special")
+    con.create_function("gundem_folded_u", folded, ["VARCHAR"], "VARCHAR", null_handling="special")  # type: ignore[call-overload]  # the string form works on duckdb 1.x and 2.x; the stubs want 2.x\'s enum
     try:
         con.execute("UPDATE article_claims SET unit_folded = gundem_folded_u(unit) WHERE unit_folded IS NULL")
     finally:
