@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from gundem.store.db import DEFAULT_DB, Store
+from gundem.store.schema import SchemaError
 
 app = typer.Typer(
     help="gundem: turn raw news pages into a story map (Turkish first).",
@@ -59,7 +60,11 @@ def _open(db: str, read_only: bool = False) -> Store:
     if read_only and not Path(db).exists():
         err_console.print(f"[red]error:[/] {_s(db)}: no such database; run `gundem run PATH` first")
         raise typer.Exit(2)
-    return Store(db, read_only=read_only)
+    try:
+        return Store(db, read_only=read_only)
+    except SchemaError as e:
+        err_console.print(f"[red]error:[/] {_s(e)}")
+        raise typer.Exit(2) from None
 
 
 DEMO_INPUTS = ("text", "html", "feeds", "warc")  # README.md and truth.json are not inputs
@@ -580,10 +585,8 @@ def index_cmd(
     rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and build it anew."),
 ) -> None:
     """Bring the search index up to date with the store (or rebuild it from scratch)."""
-    from gundem.store.search import SearchIndex
-
     with _open(db, read_only=True) as store:
-        idx = SearchIndex(db)
+        idx = store.search_index()
         counts = idx.rebuild(store) if rebuild else idx.update(store)
         docs = idx.num_docs
     how = "rebuilt" if rebuild or idx.rebuilt else "updated"

@@ -32,7 +32,7 @@ from gundem.ask.llm import LLMConfig
 from gundem.model import content_id
 from gundem.store import browse
 from gundem.store.db import Store
-from gundem.store.search import SearchFilters, SearchIndex
+from gundem.store.search import SearchFilters
 
 WEB_DIR = Path(__file__).parent / "web"
 MAX_BODY = 5 * 1024 * 1024
@@ -199,7 +199,7 @@ class _Ctx:
         self.llm = llm
         self.lock = threading.RLock()
         self.store = Store(db_path)
-        self.index = SearchIndex(db_path)
+        self.index = self.store.search_index()
         self.index.update(self.store)
 
     def close(self) -> None:
@@ -484,8 +484,7 @@ def _record_or_404(store: Store, table: str, record_id: str) -> dict[str, Any]:
 def _load(store: Store, ids: list[str]) -> dict[str, Any]:
     if not ids:
         return {}
-    marks = ", ".join("?" * len(ids))
-    return {a.id: a for a in store.iter_articles(f"WHERE id IN ({marks})", ids)}
+    return {a.id: a for a in store.iter_articles(ids=ids)}
 
 
 def serve(

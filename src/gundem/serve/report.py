@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import html
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -20,29 +19,19 @@ from gundem.store.db import Store
 
 
 def _articles_meta(store: Store) -> dict[str, dict[str, Any]]:
-    rows = store.con.execute(
-        "SELECT id, outlet, title, url, source, published, duplicate_of, event_id, claims "
-        "FROM articles"
-    ).fetchall()
     out = {}
-    for aid, outlet, title, url, source, published, dup, ev, claims in rows:
+    for aid, outlet, title, url, source, published, dup, ev, claims in store.article_meta():
         out[aid] = {
             "id": aid, "outlet": outlet or "", "title": title or "", "url": url or "",
             "source": source or "", "published": published, "duplicate_of": dup,
-            "event_id": ev, "claims": json.loads(claims) if claims else [],
+            "event_id": ev, "claims": claims,
         }  # fmt: skip
     return out
 
 
 def _event_entities(store: Store) -> dict[str, list[dict[str, Any]]]:
-    rows = store.con.execute(
-        "SELECT a.event_id, e.name, e.type, count(DISTINCT a.id) AS n "
-        "FROM article_entities e JOIN articles a ON a.id = e.article_id "
-        "WHERE a.event_id IS NOT NULL AND a.duplicate_of IS NULL "
-        "GROUP BY a.event_id, e.name, e.type ORDER BY n DESC, e.name"
-    ).fetchall()
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for ev, name, typ, n in rows:
+    for ev, name, typ, n in store.event_entity_counts():
         out[ev].append({"name": name, "type": typ, "articles": n})
     return out
 
