@@ -63,7 +63,7 @@ def _open(db: str, read_only: bool = False) -> Store:
     try:
         return Store(db, read_only=read_only)
     except SchemaError as e:
-        err_console.print(f"[red]error:[/] {_s(e)}")
+        err_console.print(f"[red]error:[/] {_s(e)}", soft_wrap=True)
         raise typer.Exit(2) from None
 
 

@@ -40,7 +40,9 @@ def open_store(url_or_path: str | Path, read_only: bool = False) -> Store:
         # duckdb:///abs/path → /abs/path; duckdb://rel/path and duckdb://:memory: as written
         target = target or ":memory:"
     elif "://" in target:
-        raise BackendNotBuilt(f"no storage backend for {target.split('://', 1)[0]}://; use a DuckDB file")
+        raise BackendNotBuilt(
+            f"no storage backend for {target.split('://', 1)[0]}://; use a DuckDB file"
+        )
     from gundem.store.db import Store
 
     return Store(target, read_only=read_only)

@@ -241,7 +241,9 @@ class Store:
                 f"INSERT INTO entities SELECT {', '.join(ENTITY_COLS)} FROM new_entities "
                 "ON CONFLICT (id) DO NOTHING"
             )
-            con.execute(f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links")
+            con.execute(
+                f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links"
+            )
             if resolver:
                 self._write_resolver(con, resolver)
         return len(fresh)
@@ -258,7 +260,9 @@ class Store:
             "key": list(keys), "id": list(keys.values())
         }):  # fmt: skip
             if entities:
-                con.execute("INSERT OR REPLACE INTO resolver_entities SELECT * FROM _gundem_res_ent")
+                con.execute(
+                    "INSERT OR REPLACE INTO resolver_entities SELECT * FROM _gundem_res_ent"
+                )
             if keys:
                 con.execute("INSERT OR REPLACE INTO resolver_keys SELECT * FROM _gundem_res_keys")
 
@@ -295,9 +299,11 @@ class Store:
             current = {eid: name for _, eid, name in rows}
             stale = sorted({aid for aid, _, _ in rows})
             for aid in stale:
-                ents, quotes = con.execute(
+                row = con.execute(
                     "SELECT entities, quotes FROM articles WHERE id = ?", [aid]
                 ).fetchone()
+                assert row is not None  # aid came from a join on articles
+                ents, quotes = row
                 ents, quotes = json.loads(ents or "[]"), json.loads(quotes or "[]")
                 for e in ents:
                     e["name"] = current.get(e.get("id", ""), e["name"])
@@ -305,7 +311,11 @@ class Store:
                     q["speaker"] = current.get(q.get("speaker_id", ""), q["speaker"])
                 con.execute(
                     "UPDATE articles SET entities = ?, quotes = ? WHERE id = ?",
-                    [json.dumps(ents, ensure_ascii=False), json.dumps(quotes, ensure_ascii=False), aid],
+                    [
+                        json.dumps(ents, ensure_ascii=False),
+                        json.dumps(quotes, ensure_ascii=False),
+                        aid,
+                    ],
                 )
             con.execute(
                 """UPDATE article_entities SET name = e.name FROM entities e
@@ -363,7 +373,9 @@ class Store:
 
     def count(self, table: str = "articles") -> int:
         assert table.isidentifier()
-        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        assert row is not None  # count(*) has one row
+        return int(row[0])
 
     # -- errors and runs ---------------------------------------------------------
     def add_error(self, source: str, kind: str, message: str) -> None:
@@ -487,7 +499,10 @@ class Store:
             "SELECT id, outlet, title, url, source, published, duplicate_of, event_id, claims "
             "FROM articles"
         ).fetchall()
-        return [ArticleMeta(*r[:-1], json.loads(r[-1]) if r[-1] else []) for r in rows]
+        return [
+            ArticleMeta(aid, outlet, title, url, source, pub, dup, ev, json.loads(cl) if cl else [])
+            for aid, outlet, title, url, source, pub, dup, ev, cl in rows
+        ]
 
     def event_entity_counts(self) -> list[tuple[str, str, str, int]]:
         """(event id, entity name, type, articles) over the events' original reports (not

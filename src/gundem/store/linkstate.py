@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import duckdb
+
 from gundem.store.db import arrow_views
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ class DuckLinkState:
         self._store = store
 
     @property
-    def _con(self):  # noqa: ANN202 - duckdb connection, kept private to the store package
+    def _con(self) -> duckdb.DuckDBPyConnection:
         return self._store.con
 
     def _rows(self, sql: str, batch: int) -> Iterator[tuple]:
@@ -70,7 +72,9 @@ class DuckLinkState:
         if not ids:
             return
         with arrow_views(self._con, _gundem_ev_new={"id": ids, "data": data}):
-            self._con.execute("INSERT OR REPLACE INTO link_events SELECT id, data FROM _gundem_ev_new")
+            self._con.execute(
+                "INSERT OR REPLACE INTO link_events SELECT id, data FROM _gundem_ev_new"
+            )
 
     # -- stories ------------------------------------------------------------------------------
     def story_states(self) -> list[str]:
@@ -80,11 +84,15 @@ class DuckLinkState:
         if not ids:
             return
         with arrow_views(self._con, _gundem_st_new={"id": ids, "data": data}):
-            self._con.execute("INSERT OR REPLACE INTO link_stories SELECT id, data FROM _gundem_st_new")
+            self._con.execute(
+                "INSERT OR REPLACE INTO link_stories SELECT id, data FROM _gundem_st_new"
+            )
 
     # -- the articles' link columns ----------------------------------------------------------
     def event_of(self, article_id: str) -> str | None:
-        row = self._con.execute("SELECT event_id FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self._con.execute(
+            "SELECT event_id FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
         return row[0] if row else None
 
     def unlinked_ids(self) -> list[str]:
@@ -101,7 +109,9 @@ class DuckLinkState:
             f"SELECT id, language, title, text FROM articles WHERE id IN {_IN_IDS}", [ids]
         ).fetchall()
 
-    def set_links(self, ids: list[str], event_ids: list[str], duplicate_of: list[str | None]) -> None:
+    def set_links(
+        self, ids: list[str], event_ids: list[str], duplicate_of: list[str | None]
+    ) -> None:
         """Each article's event and the article it is a near-copy of (or None)."""
         if not ids:
             return
