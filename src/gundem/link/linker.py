@@ -1,9 +1,9 @@
 """The corpus-level link stage: near-duplicates → events → stories → summaries.
 
 Incremental: the indexes live in the store's link state (``store.link_state()``:
-signatures, event and story features, document frequencies) and are loaded once per ``Linker``; linking one more
-article scores it against candidate events only and rewrites only the events and
-stories it touched.
+signatures, event and story features, document frequencies) and are loaded once per
+``Linker``; linking one more article scores it against candidate events only and
+rewrites only the events and stories it touched.
 
     from gundem.link.linker import Linker, link_new
     stats = link_new(store)                    # every article without an event
