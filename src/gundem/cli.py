@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from gundem.store.db import DEFAULT_DB, Store
+from gundem.store.schema import SchemaError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -85,6 +86,9 @@ def _open(db: str, read_only: bool = False) -> Store:
             raise
         err_console.print(f"[red]error:[/] {_s(busy_message(db, read_only))}", highlight=False,
                           soft_wrap=True)  # fmt: skip
+        raise typer.Exit(2) from None
+    except SchemaError as e:
+        err_console.print(f"[red]error:[/] {_s(e)}", soft_wrap=True)
         raise typer.Exit(2) from None
 
 
@@ -644,10 +648,8 @@ def index_cmd(
     rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and build it anew."),
 ) -> None:
     """Bring the search index up to date with the store (or rebuild it from scratch)."""
-    from gundem.store.search import SearchIndex
-
     with _open(db, read_only=True) as store:
-        idx = SearchIndex(db)
+        idx = store.search_index()
         counts = idx.rebuild(store) if rebuild else idx.update(store)
         docs = idx.num_docs
     how = "rebuilt" if rebuild or idx.rebuilt else "updated"

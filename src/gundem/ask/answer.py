@@ -165,16 +165,10 @@ def lexicon(store: Store) -> dict[tuple[str, ...], tuple[str, str]]:
         hit = _lex_cache.get(key)
         if hit and hit[0] == n:
             return hit[1]
-    rows = store.con.execute(
-        "SELECT name, type, any_value(aliases), count(*) AS c FROM article_entities "
-        "GROUP BY name, type ORDER BY c DESC"
-    ).fetchall()
     lex: dict[tuple[str, ...], tuple[str, str]] = {}
     singles: dict[tuple[str, ...], tuple[str, str]] = {}
-    import json
-
-    for name, etype, aliases, _c in rows:
-        names = [name, *(json.loads(aliases) if aliases else [])]
+    for name, etype, aliases, _c in store.entity_names():
+        names = [name, *aliases]
         for nm in names:
             k = tuple(analyze(nm, keep_stopwords=True))
             if k and k not in lex:
@@ -200,8 +194,7 @@ def _expand(e: QEntity, lex: dict[tuple[str, ...], tuple[str, str]]) -> None:
 def _load(store: Store, ids: list[str]) -> list[ArticleView]:
     if not ids:
         return []
-    marks = ", ".join("?" * len(ids))
-    by_id = {a.id: a for a in store.iter_articles(f"WHERE id IN ({marks})", ids)}
+    by_id = {a.id: a for a in store.iter_articles(ids=ids)}
     return [ArticleView(by_id[i]) for i in ids if i in by_id]
 
 
@@ -569,10 +562,7 @@ def _disagree(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict
     if topic or pq.entities:
         views = _candidates(index, store, pq, limit=200)
     else:
-        ids = [r[0] for r in store.con.execute(
-            "SELECT id FROM articles WHERE claims IS NOT NULL AND json_array_length(claims) > 0 "
-            "ORDER BY published NULLS LAST, id LIMIT 2000").fetchall()]  # fmt: skip
-        views = _load(store, ids)
+        views = _load(store, store.ids_with_claims(2000))
     by_unit: dict[str, list[_Fig]] = defaultdict(list)
     for v in views:
         for f in _figures(v):

@@ -89,10 +89,10 @@ def link(store: Store) -> dict[str, int]:
     return link_new(store)
 
 
-def index(store: Store, db_path: str | Path) -> dict[str, int]:
-    from gundem.store.search import SearchIndex
-
-    return SearchIndex(db_path).update(store)
+def index(store: Store, db_path: str | Path | None = None) -> dict[str, int]:
+    """Bring the store's search index up to date (``db_path`` is not needed: the store
+    knows where its index lives)."""
+    return store.search_index().update(store)
 
 
 def load_resolver(store: Store) -> EntityResolver:

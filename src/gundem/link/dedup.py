@@ -1,8 +1,8 @@
 """Near-duplicate detection: MinHash (datasketch) over word shingles + banded LSH.
 
 A syndicated copy (same agency text, small edits) is marked ``duplicate_of`` the
-canonical article: the first one seen. Signatures persist in the DuckDB table
-``link_minhash`` (one row per canonical article: id, signature blob); the band
+canonical article: the first one seen. Signatures persist in the store's link state
+(``LinkStateStore.minhash``: one per canonical article, id and signature bytes); the band
 buckets are rebuilt from it when a linker opens the store, and new rows are
 appended at ``flush`` — adding an article never rewrites the index.
 """
@@ -17,7 +17,7 @@ from datasketch.lsh import _optimal_param
 
 from gundem.link.features import tr_lower, words
 from gundem.model import Article
-from gundem.store.db import arrow_views
+from gundem.store.protocols import LinkStateStore
 
 NUM_PERM = 64
 THRESHOLD = 0.55  # estimated Jaccard of 3-word shingles above which a text is a copy
@@ -94,20 +94,12 @@ class DedupIndex:
         return dup
 
     # -- persistence -----------------------------------------------------------------
-    def load(self, con) -> None:  # con: duckdb connection
-        cur = con.cursor()
-        cur.execute("SELECT article_id, sig FROM link_minhash")
-        while batch := cur.fetchmany(5000):
-            for aid, blob in batch:
-                self.insert(aid, np.frombuffer(bytes(blob), dtype=np.uint32), new=False)
+    def load(self, state: LinkStateStore) -> None:
+        for aid, blob in state.minhash():
+            self.insert(aid, np.frombuffer(blob, dtype=np.uint32), new=False)
 
-    def flush(self, con) -> None:
+    def flush(self, state: LinkStateStore) -> None:
         if not self._new:
             return
-        new = {"article_id": self._new, "sig": [self.sigs[a].tobytes() for a in self._new]}
-        with arrow_views(con, _gundem_minhash_new=new):
-            con.execute(
-                "INSERT INTO link_minhash SELECT article_id, sig FROM _gundem_minhash_new "
-                "ON CONFLICT DO NOTHING"
-            )
+        state.add_minhash(self._new, [self.sigs[a].tobytes() for a in self._new])
         self._new = []

@@ -31,7 +31,7 @@ from gundem.link.features import (
     tr_lower,
 )
 from gundem.model import Article, content_id
-from gundem.store.db import arrow_views
+from gundem.store.protocols import LinkStateStore
 
 MAX_GAP_DAYS = 3
 THRESHOLD = 0.30  # dated article vs dated event
@@ -424,17 +424,14 @@ class EventIndex:
         return date.fromordinal(day).isoformat(), src
 
     # -- persistence ------------------------------------------------------------------------
-    def load(self, con) -> None:
-        for key, df in con.execute("SELECT key, df FROM link_df").fetchall():
+    def load(self, state: LinkStateStore) -> None:
+        for key, df in state.document_frequencies():
             self.df[key] = df
-        cur = con.cursor()
-        cur.execute("SELECT data FROM link_events")
         n = 0
-        while batch := cur.fetchmany(2000):
-            for (data,) in batch:
-                ev = EventState.from_json(data)
-                self.events[ev.id] = ev
-                n += ev.n
+        for data in state.event_states():
+            ev = EventState.from_json(data)
+            self.events[ev.id] = ev
+            n += ev.n
         self.n_docs = n
         self._refresh_idf()
         for ev in self.events.values():
@@ -457,19 +454,13 @@ class EventIndex:
                 if ev.id not in lst:
                     lst.append(ev.id)
 
-    def flush(self, con) -> None:
+    def flush(self, state: LinkStateStore) -> None:
         if self.dirty:
             ids = sorted(self.dirty)
-            new: dict[str, list[Any]] = {"id": ids, "data": [self.events[i].to_json() for i in ids]}
-            with arrow_views(con, _gundem_ev_new=new):
-                con.execute(
-                    "INSERT OR REPLACE INTO link_events SELECT id, data FROM _gundem_ev_new"
-                )
+            state.put_event_states(ids, [self.events[i].to_json() for i in ids])
         if self._df_dirty:
             keys = sorted(self._df_dirty)
-            new = {"key": keys, "df": [int(self.df[k]) for k in keys]}
-            with arrow_views(con, _gundem_df_new=new):
-                con.execute("INSERT OR REPLACE INTO link_df SELECT key, df FROM _gundem_df_new")
+            state.put_document_frequencies(keys, [int(self.df[k]) for k in keys])
             self._df_dirty = set()
 
     def stats(self) -> dict[str, Any]:

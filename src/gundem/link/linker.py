@@ -1,9 +1,9 @@
 """The corpus-level link stage: near-duplicates → events → stories → summaries.
 
-Incremental: the indexes live in the store (tables ``link_minhash``, ``link_events``,
-``link_df``, ``link_stories``) and are loaded once per ``Linker``; linking one more
-article scores it against candidate events only and rewrites only the events and
-stories it touched.
+Incremental: the indexes live in the store's link state (``store.link_state()``:
+signatures, event and story features, document frequencies) and are loaded once per
+``Linker``; linking one more article scores it against candidate events only and
+rewrites only the events and stories it touched.
 
     from gundem.link.linker import Linker, link_new
     stats = link_new(store)                    # every article without an event
@@ -23,12 +23,11 @@ from gundem.link.events import EventIndex, EventState
 from gundem.link.features import day_number, to_title
 from gundem.link.stories import StoryIndex, StoryState
 from gundem.model import Article, Event, Story
-from gundem.store.db import Store, arrow_views
+from gundem.store.db import Store
 from gundem.summarize import group_quotes, headline, participants_and_place, summary
 
 CHUNK = 2000
 PENDING_KEY = "link.pending"
-_IN = "WHERE {col} IN (SELECT unnest(?::VARCHAR[]))"
 TITLE_TYPES = ("GPE", "X", "NORP", "ORG", "PERSON", "LOC")
 
 
@@ -36,13 +35,13 @@ class Linker:
     def __init__(self, store: Store, summarize: bool = True) -> None:
         self.store = store
         self.summarize = summarize
-        con = store.con
+        self.state = store.link_state()
         self.dedup = DedupIndex()
-        self.dedup.load(con)
+        self.dedup.load(self.state)
         self.events = EventIndex()
-        self.events.load(con)
+        self.events.load(self.state)
         self.stories = StoryIndex(self.events)
-        self.stories.load(con)
+        self.stories.load(self.state)
         self._links: dict[str, tuple[str, str | None]] = {}  # article -> (event, duplicate_of)
         self._crosslingual: CrossLingual | None = None
 
@@ -50,10 +49,7 @@ class Linker:
     def _event_of(self, article_id: str) -> str | None:
         if article_id in self._links:
             return self._links[article_id][0]
-        row = self.store.con.execute(
-            "SELECT event_id FROM articles WHERE id = ?", [article_id]
-        ).fetchone()
-        return row[0] if row else None
+        return self.state.event_of(article_id)
 
     def link_one(self, article: Article) -> str:
         """Assign one article to an event (state in memory until ``finalize``)."""
@@ -75,14 +71,9 @@ class Linker:
         if article.language in MAIN_LANGUAGES:
             return None
         if self._crosslingual is None:
-            self._crosslingual = CrossLingual(self._article_rows)
+            self._crosslingual = CrossLingual(self.state.article_texts)
         xl = self._crosslingual
         return lambda cands: xl.match(article.id, article.language, article.title, article.text, cands)
-
-    def _article_rows(self, ids: list[str]) -> list[tuple[str, str, str, str]]:
-        return self.store.con.execute(
-            f"SELECT id, language, title, text FROM articles {_IN.format(col='id')}", [ids]
-        ).fetchall()
 
     def add(self, article: Article) -> tuple[str, str | None]:
         """Store (if new), link and finalize one article: (event_id, story_id)."""
@@ -97,11 +88,7 @@ class Linker:
         return ev_id, self.events.events[ev_id].story_id
 
     def pending_ids(self) -> list[str]:
-        rows = self.store.con.execute(
-            # not by added_at: a resumed run stores in other batches (other timestamps)
-            "SELECT id FROM articles WHERE event_id IS NULL ORDER BY published NULLS LAST, id"
-        ).fetchall()
-        return [r[0] for r in rows]
+        return self.state.unlinked_ids()
 
     def link_pending(self, chunk: int = CHUNK, finalize_every: int = 0) -> dict[str, int]:
         """Link every stored article that has no event yet, in (published, id) order."""
@@ -112,7 +99,7 @@ class Linker:
             order = {aid: k for k, aid in enumerate(part)}
             # reports in other languages last: the events they report exist by then
             arts = sorted(
-                self.store.iter_articles(_IN.format(col="id"), [part]),
+                self.store.iter_articles(ids=part),
                 key=lambda a: (a.language not in MAIN_LANGUAGES, order[a.id]),
             )
             for a in arts:
@@ -140,18 +127,18 @@ class Linker:
         pending = self.store.get_state(PENDING_KEY) or {"events": [], "stories": []}
         dirty_events = sorted(set(dirty_events) | set(pending["events"]))
         dirty_stories = sorted(set(dirty_stories) | set(pending["stories"]))
-        with self.store.transaction() as con:
-            self._write_links(con, dirty_events)
-            self.dedup.flush(con)
-            ev_idx.flush(con)
-            st_idx.flush(con)
+        with self.store.transaction():
+            self._write_links(dirty_events)
+            self.dedup.flush(self.state)
+            ev_idx.flush(self.state)
+            st_idx.flush(self.state)
             self.store.set_state(PENDING_KEY, {"events": dirty_events, "stories": dirty_stories})
         # 2) event and story records (readers see committed links); facts go to the state
         records = self._build_events([e for e in dirty_events if e in ev_idx.events])
-        with self.store.transaction() as con:
+        with self.store.transaction():
             self.store.put_events(records)
             ev_idx.dirty = set(dirty_events) & set(ev_idx.events)
-            ev_idx.flush(con)  # again: the events' facts
+            ev_idx.flush(self.state)  # again: the events' facts
             self.store.put_stories(
                 [
                     self.build_story(st_idx.stories[sid], records)
@@ -169,35 +156,20 @@ class Linker:
             "stories": len(st_idx.stories),
         }
 
-    def _write_links(self, con, dirty_events: list[str]) -> None:
-        if self._links:
-            ids = sorted(self._links)
-            links = {
-                "id": ids,
-                "event_id": [self._links[i][0] for i in ids],
-                "duplicate_of": [self._links[i][1] for i in ids],
-            }
-            with arrow_views(con, _gundem_links=links):
-                con.execute(
-                    "UPDATE articles SET event_id = t.event_id, duplicate_of = t.duplicate_of "
-                    "FROM _gundem_links t WHERE articles.id = t.id"
-                )
-        if dirty_events:
-            stories = {
-                "id": dirty_events,
-                "story_id": [self.events.events[e].story_id for e in dirty_events],
-            }
-            with arrow_views(con, _gundem_ev_story=stories):
-                con.execute(
-                    "UPDATE articles SET story_id = t.story_id "
-                    "FROM _gundem_ev_story t WHERE articles.event_id = t.id"
-                )
+    def _write_links(self, dirty_events: list[str]) -> None:
+        ids = sorted(self._links)
+        self.state.set_links(
+            ids, [self._links[i][0] for i in ids], [self._links[i][1] for i in ids]
+        )
+        self.state.set_event_stories(
+            dirty_events, [self.events.events[e].story_id for e in dirty_events]
+        )
 
     def _articles_by_event(self, event_ids: list[str]):
         for i in range(0, len(event_ids), 500):
             part = event_ids[i : i + 500]
             groups: dict[str, list[Article]] = defaultdict(list)
-            for a in self.store.iter_articles(_IN.format(col="event_id"), [part]):
+            for a in self.store.iter_articles(event_ids=part):
                 groups[a.event_id or ""].append(a)
             for eid in part:
                 yield eid, groups.get(eid, [])
@@ -243,15 +215,8 @@ class Linker:
     def build_story(self, st: StoryState, fresh: list[Event]) -> Story:
         by_id = {e.id: e for e in fresh}
         missing = [e for e in st.event_ids if e not in by_id]
-        if missing:
-            import json
-
-            rows = self.store.con.execute(
-                "SELECT data FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))", [missing]
-            ).fetchall()
-            for (data,) in rows:
-                d = json.loads(data)
-                by_id[d["id"]] = Event(**d)
+        for d in self.store.event_records(missing):
+            by_id[d["id"]] = Event(**d)
         timeline: list[dict[str, Any]] = []
         facts = []
         for eid in st.event_ids:

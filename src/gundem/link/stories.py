@@ -17,7 +17,7 @@ from functools import lru_cache
 from gundem.link.events import EventIndex, EventState, _cos, best_match
 from gundem.model import content_id
 from gundem.ner.lexicon import COUNTRIES, MULTI_COUNTRIES
-from gundem.store.db import arrow_views
+from gundem.store.protocols import LinkStateStore
 from gundem.turkish.normalize import casefold_tr
 
 THRESHOLD = 0.42  # tuned on bench/gen_corpus.py (0.35–0.47 all give story B-cubed F1 ≥ 0.93)
@@ -181,17 +181,15 @@ class StoryIndex:
             dq.append(st.id)
 
     # -- persistence --------------------------------------------------------------------
-    def load(self, con) -> None:
-        for (data,) in con.execute("SELECT data FROM link_stories").fetchall():
+    def load(self, state: LinkStateStore) -> None:
+        for data in state.story_states():
             st = StoryState.from_json(data)
             self.stories[st.id] = st
             self._index(st)
 
-    def flush(self, con) -> None:
+    def flush(self, state: LinkStateStore) -> None:
         if not self.dirty:
             return
         ids = sorted(self.dirty)
-        new = {"id": ids, "data": [self.stories[i].to_json() for i in ids]}
-        with arrow_views(con, _gundem_st_new=new):
-            con.execute("INSERT OR REPLACE INTO link_stories SELECT id, data FROM _gundem_st_new")
+        state.put_story_states(ids, [self.stories[i].to_json() for i in ids])
         self.dirty = set()

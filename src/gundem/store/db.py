@@ -1,68 +1,43 @@
-"""The store: one DuckDB file, the single source of truth. The whole schema lives here."""
+"""The store: one DuckDB file, the single source of truth.
+
+All of gundem's SQL lives in this package: the schema and its migrations in
+``gundem.store.schema``, the linker's persistence in ``gundem.store.linkstate``, every
+other read and write here (``Store``) and in ``gundem.store.browse``. The roles a store
+plays are the protocols of ``gundem.store.protocols``; ``gundem.store.open_store`` opens one.
+"""
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import duckdb
 
 from gundem.model import Article, Event, Story, content_id
+from gundem.store import schema
 from gundem.turkish.normalize import casefold_tr
+
+if TYPE_CHECKING:
+    from gundem.store.linkstate import DuckLinkState
+    from gundem.store.search import SearchIndex
 
 DEFAULT_DB = "gundem.duckdb"
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY,
-    text_hash VARCHAR,
-    source VARCHAR, outlet VARCHAR, url VARCHAR, title VARCHAR,
-    published VARCHAR, published_from VARCHAR, dateline VARCHAR,
-    language VARCHAR, format VARCHAR, text VARCHAR,
-    removed JSON, entities JSON, quotes JSON, claims JSON, times JSON,
-    event_id VARCHAR, story_id VARCHAR, duplicate_of VARCHAR,
-    added_at TIMESTAMP DEFAULT current_timestamp
-);
-CREATE TABLE IF NOT EXISTS entities (
-    id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, aliases JSON
-);
-CREATE TABLE IF NOT EXISTS article_entities (
-    article_id VARCHAR, entity_id VARCHAR, name VARCHAR, type VARCHAR,
-    mentions INTEGER, roles JSON, aliases JSON,
-    name_folded VARCHAR, aliases_folded JSON
-);
--- read-model projections (gundem.store.read): one row per quote and per claim, with the
--- folded search keys (folded()) written at insert time, so every reader filters alike
+# read-model projections (gundem.store.read): one row per quote and per claim, with the
+# folded search keys (folded()) written at insert time, so every reader filters alike.
+# Added to every file by migration 3 (add_folded_columns, with name_folded/aliases_folded
+# on article_entities).
+READ_MODEL_SCHEMA = """
 CREATE TABLE IF NOT EXISTS article_quotes (
     article_id VARCHAR, n INTEGER, speaker VARCHAR, speaker_folded VARCHAR,
     speaker_id VARCHAR, data JSON
 );
 CREATE TABLE IF NOT EXISTS article_claims (
     article_id VARCHAR, n INTEGER, unit VARCHAR, unit_folded VARCHAR, data JSON
-);
-CREATE TABLE IF NOT EXISTS errors (
-    source VARCHAR, kind VARCHAR, message VARCHAR,
-    seen_at TIMESTAMP DEFAULT current_timestamp
-);
-CREATE TABLE IF NOT EXISTS events (id VARCHAR PRIMARY KEY, story_id VARCHAR, date VARCHAR, data JSON);
-CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, data JSON);
-CREATE TABLE IF NOT EXISTS state (key VARCHAR PRIMARY KEY, value JSON);
--- the corpus-wide entity resolver (gundem.extract.resolve), one row per entity and per
--- key: written in the transaction of the articles that changed it
-CREATE TABLE IF NOT EXISTS resolver_entities (id VARCHAR PRIMARY KEY, data JSON);
-CREATE TABLE IF NOT EXISTS resolver_keys (key VARCHAR PRIMARY KEY, id VARCHAR);
--- linking state (gundem.link): MinHash signatures, per-event and per-story features,
--- document frequencies of words and names
-CREATE TABLE IF NOT EXISTS link_minhash (article_id VARCHAR PRIMARY KEY, sig BLOB);
-CREATE TABLE IF NOT EXISTS link_events (id VARCHAR PRIMARY KEY, data JSON);
-CREATE TABLE IF NOT EXISTS link_stories (id VARCHAR PRIMARY KEY, data JSON);
-CREATE TABLE IF NOT EXISTS link_df (key VARCHAR PRIMARY KEY, df INTEGER);
-CREATE TABLE IF NOT EXISTS runs (
-    started TIMESTAMP, finished TIMESTAMP, inputs JSON, stats JSON
 );
 """
 
@@ -159,7 +134,7 @@ def add_folded_columns(con: duckdb.DuckDBPyConnection) -> None:
     already have rows are not written twice)."""
     con.execute("ALTER TABLE article_entities ADD COLUMN IF NOT EXISTS name_folded VARCHAR")
     con.execute("ALTER TABLE article_entities ADD COLUMN IF NOT EXISTS aliases_folded JSON")
-    for stmt in SCHEMA.split(";"):
+    for stmt in READ_MODEL_SCHEMA.split(";"):
         if "article_quotes" in stmt or "article_claims" in stmt:
             con.execute(stmt)
     con.execute(
@@ -220,17 +195,48 @@ def text_hash(article: Article) -> str:
     return content_id(" ".join(article.text.split()), prefix=article.title.strip() + "\n")
 
 
+class ArticleMeta(NamedTuple):
+    """What the report needs of an article, without its text."""
+
+    id: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    duplicate_of: str | None
+    event_id: str | None
+    claims: list[dict[str, Any]]
+
+
+# what a search index compares to see that an article changed (``SearchIndex.update``)
+_SIGNATURE_COLS = "id, title, outlet, published, language, event_id, story_id, length(text)"
+
+
 class Store:
-    """A thin, typed wrapper over the DuckDB file. Not shared across processes."""
+    """A thin, typed wrapper over the DuckDB file. Not shared across processes.
+
+    Opening read-write brings an older file to the current schema version
+    (``gundem.store.schema``); opening an older file read-only raises ``SchemaError``."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
         if not read_only and self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(self.path, read_only=read_only)
         self._lock = threading.RLock()
-        if not read_only:
-            self.con.execute(SCHEMA)
+        self._depth = 0  # transaction nesting: inner blocks join the outer one
+        self._index: SearchIndex | None = None
+        self._index_tmp: Any = None  # a temporary folder for the index of a :memory: store
+        try:
+            if read_only:
+                schema.check_readable(self.con, self.path)
+            else:
+                schema.migrate(self.con, self.path)
+        except BaseException:
+            self.con.close()
+            raise
 
     @classmethod
     def over(cls, con: duckdb.DuckDBPyConnection, path: str | Path) -> Store:
@@ -241,6 +247,10 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+        if self._index_tmp is not None:
+            self._index = None
+            self._index_tmp.cleanup()
+            self._index_tmp = None
 
     def __enter__(self) -> Store:
         return self
@@ -249,15 +259,57 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaction(self) -> Iterator[None]:
+        """All writes in the block or none. A block inside another joins it: the outer one
+        commits or rolls back everything."""
         with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
             self.con.execute("BEGIN TRANSACTION")
+            self._depth = 1
             try:
-                yield self.con
+                yield
             except BaseException:
+                self._depth = 0
                 self.con.execute("ROLLBACK")
                 raise
+            self._depth = 0
             self.con.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        return schema.current_version(self.con)
+
+    # -- where other parts keep their state ------------------------------------------------
+    def link_state(self) -> DuckLinkState:
+        """The linker's persistence (``LinkStateStore``) in this file."""
+        from gundem.store.linkstate import DuckLinkState
+
+        return DuckLinkState(self)
+
+    @property
+    def index_path(self) -> Path:
+        """Where this store's search index lives: beside the file (``gundem.duckdb.index/``);
+        a temporary folder, removed on ``close``, for a ``:memory:`` store."""
+        if self.path == ":memory:":
+            if self._index_tmp is None:
+                import tempfile
+
+                self._index_tmp = tempfile.TemporaryDirectory(prefix="gundem-index-")
+            return Path(self._index_tmp.name) / "index"
+        return Path(self.path + ".index")
+
+    def search_index(self) -> SearchIndex:
+        """This store's full-text index (opened once per store; ``update`` it to catch up)."""
+        if self._index is None:
+            from gundem.store.search import SearchIndex
+
+            self._index = SearchIndex(self.path, path=self.index_path)
+        return self._index
 
     # -- articles ---------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -288,8 +340,8 @@ class Store:
                 fresh.append(a)
         if not fresh:
             if resolver and (resolver[0] or resolver[1]):
-                with self.transaction() as con:
-                    self._write_resolver(con, resolver)
+                with self.transaction():
+                    self._write_resolver(self.con, resolver)
             return 0
         cols: dict[str, list] = {c: [] for c in (*ARTICLE_COLS, "text_hash")}
         entity_rows: dict[str, list] = {}
@@ -312,11 +364,15 @@ class Store:
             "new_links": _arrow(LINK_COLS, link_rows),
         }
         names = ", ".join(cols)
-        with self.transaction() as con, arrow_views(con, **tables):
+        con = self.con
+        with self.transaction(), arrow_views(con, **tables):
             con.execute(f"INSERT INTO articles ({names}) SELECT {names} FROM new_articles")
             con.execute(
                 f"INSERT INTO entities SELECT {', '.join(ENTITY_COLS)} FROM new_entities "
                 "ON CONFLICT (id) DO NOTHING"
+            )
+            con.execute(
+                f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links"
             )
             con.execute(f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links")
             _write_projections(con, fresh)  # read model: quotes and claims, folded keys
@@ -336,7 +392,9 @@ class Store:
             "key": list(keys), "id": list(keys.values())
         }):  # fmt: skip
             if entities:
-                con.execute("INSERT OR REPLACE INTO resolver_entities SELECT * FROM _gundem_res_ent")
+                con.execute(
+                    "INSERT OR REPLACE INTO resolver_entities SELECT * FROM _gundem_res_ent"
+                )
             if keys:
                 con.execute("INSERT OR REPLACE INTO resolver_keys SELECT * FROM _gundem_res_keys")
 
@@ -356,7 +414,8 @@ class Store:
         """Set the canonical names of entities (id → name) and rewrite the stored
         articles that still use an older name: a later "Tokyo" renames the entity
         first seen as "TOKYO", in every article. Returns how many articles changed."""
-        with self.transaction() as con:
+        con = self.con
+        with self.transaction():
             if names:
                 with arrow_views(con, new_names={"id": list(names), "name": list(names.values())}):
                     con.execute(
@@ -384,7 +443,11 @@ class Store:
                     q["speaker"] = current.get(q.get("speaker_id", ""), q["speaker"])
                 con.execute(
                     "UPDATE articles SET entities = ?, quotes = ? WHERE id = ?",
-                    [json.dumps(ents, ensure_ascii=False), json.dumps(quotes, ensure_ascii=False), aid],
+                    [
+                        json.dumps(ents, ensure_ascii=False),
+                        json.dumps(quotes, ensure_ascii=False),
+                        aid,
+                    ],
                 )
             con.execute(
                 """UPDATE article_entities SET name = e.name FROM entities e
@@ -423,10 +486,20 @@ class Store:
             return None
         return self._row_to_article(rows[0], list(ARTICLE_COLS))
 
-    def iter_articles(self, where: str = "", params: Iterable[Any] = ()) -> Iterator[Article]:
+    def iter_articles(
+        self, *, ids: Sequence[str] | None = None, event_ids: Sequence[str] | None = None
+    ) -> Iterator[Article]:
+        """Stored articles by (published, id), undated last; ``ids`` / ``event_ids`` keep
+        those with one of these ids / events (both given: both must hold)."""
+        conds, params = [], []
+        for col, values in (("id", ids), ("event_id", event_ids)):
+            if values is not None:
+                conds.append(f"{col} IN (SELECT unnest(?::VARCHAR[]))")
+                params.append(list(values))
+        where = ("WHERE " + " AND ".join(conds)) if conds else ""
         sql = f"SELECT {', '.join(ARTICLE_COLS)} FROM articles {where} ORDER BY published NULLS LAST, id"
         cur = self.con.cursor()
-        cur.execute(sql, list(params))
+        cur.execute(sql, params)
         while batch := cur.fetchmany(500):
             for row in batch:
                 yield self._row_to_article(row, list(ARTICLE_COLS))
@@ -514,3 +587,79 @@ class Store:
             [ids],
         ).fetchall()
         return [json.loads(r[0]) for r in rows]
+
+    # -- entity queries (CLI, API) -----------------------------------------------------
+    def entity_counts(self, type_: str | None = None, top: int = 30) -> list[tuple]:
+        """(name, type, articles, mentions, aliases) for the most-named entities."""
+        where = "WHERE ae.type = ?" if type_ else ""
+        rows = self.con.execute(
+            f"""SELECT e.name, e.type, count(DISTINCT ae.article_id), sum(ae.mentions),
+                       list(DISTINCT a.alias)
+                FROM article_entities ae JOIN entities e ON e.id = ae.entity_id,
+                     unnest(from_json(ae.aliases, '["VARCHAR"]')) AS a(alias)
+                {where}
+                GROUP BY e.name, e.type ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?""",
+            [type_, top] if type_ else [top],
+        ).fetchall()
+        return [(n, t, c, m, sorted(a)) for n, t, c, m, a in rows]
+
+    def entity_articles(self, name: str) -> list[tuple]:
+        """Articles naming an entity (by canonical name or any alias, case-insensitive)."""
+        return [
+            (canon, aid, pub, outlet, title, mentions, json.loads(roles or "[]"))
+            for canon, aid, pub, outlet, title, mentions, roles in self.con.execute(
+                """SELECT DISTINCT e.name, a.id, a.published, a.outlet, a.title, ae.mentions, ae.roles
+                   FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                   JOIN articles a ON a.id = ae.article_id
+                   WHERE ae.entity_id IN (
+                       SELECT entity_id FROM article_entities x
+                       WHERE lower(x.name) = lower(?)
+                          OR list_contains(from_json(lower(x.aliases), '["VARCHAR"]'), lower(?)))
+                   ORDER BY a.published NULLS LAST""",
+                [name, name],
+            ).fetchall()
+        ]
+
+    # -- reads of the report, the search index and questions ---------------------------------
+    def article_signatures(self) -> list[tuple]:
+        """(id, title, outlet, published, language, event_id, story_id, text length) of every
+        article: what the search index compares to find changed articles."""
+        return self.con.execute(f"SELECT {_SIGNATURE_COLS} FROM articles").fetchall()
+
+    def article_meta(self) -> list[ArticleMeta]:
+        """Every article's links, source and claims, without its text."""
+        rows = self.con.execute(
+            "SELECT id, outlet, title, url, source, published, duplicate_of, event_id, claims "
+            "FROM articles"
+        ).fetchall()
+        return [
+            ArticleMeta(aid, outlet, title, url, source, pub, dup, ev, json.loads(cl) if cl else [])
+            for aid, outlet, title, url, source, pub, dup, ev, cl in rows
+        ]
+
+    def event_entity_counts(self) -> list[tuple[str, str, str, int]]:
+        """(event id, entity name, type, articles) over the events' original reports (not
+        near-copies), most-reported first."""
+        return self.con.execute(
+            "SELECT a.event_id, e.name, e.type, count(DISTINCT a.id) AS n "
+            "FROM article_entities e JOIN articles a ON a.id = e.article_id "
+            "WHERE a.event_id IS NOT NULL AND a.duplicate_of IS NULL "
+            "GROUP BY a.event_id, e.name, e.type ORDER BY n DESC, e.name"
+        ).fetchall()
+
+    def entity_names(self) -> list[tuple[str, str, list[str], int]]:
+        """(name, type, aliases of one of its rows, rows) per entity name and type, most rows first."""
+        rows = self.con.execute(
+            "SELECT name, type, any_value(aliases), count(*) AS c FROM article_entities "
+            "GROUP BY name, type ORDER BY c DESC"
+        ).fetchall()
+        return [(n, t, json.loads(a) if a else [], c) for n, t, a, c in rows]
+
+    def ids_with_claims(self, limit: int) -> list[str]:
+        """Ids of the first ``limit`` articles (by published, id) that have claims."""
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE claims IS NOT NULL AND json_array_length(claims) > 0 "
+            "ORDER BY published NULLS LAST, id LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [r[0] for r in rows]

@@ -1,12 +1,13 @@
 """Full-text search over the store: BM25 (tantivy) with Turkish analysis.
 
-The index lives beside the DuckDB file (``gundem.duckdb.index/``) and holds two
+The store says where the index lives (``Store.index_path``: beside the DuckDB file,
+``gundem.duckdb.index/``) and opens it (``store.search_index()``). It holds two
 kinds of documents: one per sentence (answers cite sentences) and one per article
 (title + text, for ranking whole articles). Text is folded the Turkish way
 (İ→i, I→ı) and reduced to akana morphological roots before tantivy sees it, so
 "Putin’in" finds "Putin" and "askerlerini" finds "asker".
 
-    idx = SearchIndex("gundem.duckdb")
+    idx = store.search_index()
     idx.update(store)                    # incremental: new/changed/deleted articles
     hits = idx.search("Putin’in mesajı", SearchFilters(outlet="abna"), limit=10)
 """
@@ -252,16 +253,12 @@ def _key(value: str) -> str:
 
 
 def index_path(db_path: str | Path) -> Path:
+    """The index folder beside a DuckDB file (what ``Store.index_path`` is for a file)."""
     return Path(str(db_path) + ".index")
 
 
 def _signature(row: tuple) -> str:
     return hashlib.sha1(json.dumps(row, default=str, ensure_ascii=False).encode()).hexdigest()[:16]
-
-
-_SIG_SQL = (
-    "SELECT id, title, outlet, published, language, event_id, story_id, length(text) FROM articles"
-)
 
 
 class SearchIndex:
@@ -470,7 +467,7 @@ class SearchIndex:
         (one SELECT of article signatures).
         """
         with self._lock:
-            rows = store.con.execute(_SIG_SQL).fetchall()
+            rows = store.article_signatures()
             known: dict[str, str] = self._state["articles"]
             current = {r[0]: _signature(r[1:]) for r in rows}
             todo = [i for i, sig in current.items() if known.get(i) != sig]
@@ -488,8 +485,7 @@ class SearchIndex:
                 known.pop(i, None)
             for k in range(0, len(todo), batch):
                 ids = todo[k : k + batch]
-                marks = ", ".join("?" * len(ids))
-                for a in store.iter_articles(f"WHERE id IN ({marks})", ids):
+                for a in store.iter_articles(ids=ids):
                     # always: an article is in the index once, whatever the state says
                     writer.delete_documents_by_term("article_id", a.id)
                     counts["updated" if a.id in known else "added"] += 1
@@ -617,9 +613,10 @@ class SearchIndex:
 
 
 def open_index(db_path: str | Path, store: Store | None = None, read_only: bool = False) -> SearchIndex:
-    """Open (and, given a store, bring up to date) the index beside ``db_path``;
-    ``read_only``: write nothing on disk (see :class:`SearchIndex`)."""
-    idx = SearchIndex(db_path, read_only=read_only)
-    if store is not None:
-        idx.update(store)
+    """Open the index beside ``db_path`` (given a store, the one it configures), brought up
+    to date when a store is given; ``read_only``: write nothing on disk (see :class:`SearchIndex`)."""
+    if store is None:
+        return SearchIndex(db_path, read_only=read_only)
+    idx = store.search_index() if not read_only else SearchIndex(db_path, store.index_path, read_only=True)
+    idx.update(store)
     return idx
