@@ -200,7 +200,7 @@ def test_add_folded_columns_migrates_a_file_written_before_the_read_model(tmp_pa
         "ilham aksoy", '["ilham"]'
     )
     con.close()
-    with Store(path, read_only=True) as s:
+    with Store(path) as s:  # read-write: migrates the rest of the schema
         assert [q.text for q in read.quote_page(s, "ILHAM", 10, 0)] == ["Eski kayıt da bulunur."]
         assert [c.unit for c in read.claim_page(s, "işçi", 10, 0)] == ["İşçi"]
         assert [a.article_id for a in read.entity_appearances(s, "ilham")] == ["eski1"]

@@ -72,16 +72,14 @@ ReadDbOption = typer.Option(
 def _open(db: str, read_only: bool = False) -> Store:
     """The store, or one line saying why not: missing, or held by another gundem process
     (DuckDB allows many readers or one writer per file)."""
-    import duckdb
-
-    from gundem.store.locks import busy_message, is_lock_error
+    from gundem.store.locks import DatabaseError, busy_message, is_lock_error
 
     if read_only and not Path(db).exists():
         err_console.print(f"[red]error:[/] {_s(db)}: no such database; run `gundem run PATH` first")
         raise typer.Exit(2)
     try:
         return Store(db, read_only=read_only)
-    except duckdb.Error as exc:
+    except DatabaseError as exc:
         if not is_lock_error(exc):
             raise
         err_console.print(f"[red]error:[/] {_s(busy_message(db, read_only))}", highlight=False,

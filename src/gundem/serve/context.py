@@ -16,11 +16,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from gundem.ask.llm import LLMConfig
 from gundem.store.db import Store
-from gundem.store.locks import DatabaseBusy, busy_message, is_lock_error
+from gundem.store.locks import (
+    Connection,
+    DatabaseBusy,
+    DatabaseError,
+    busy_message,
+    connect,
+    is_lock_error,
+)
 from gundem.store.search import SearchIndex
 
 IDLE_SECONDS = 1.0
@@ -37,14 +42,14 @@ class Database:
         self._write_lock = threading.Lock()
         self._readers = 0
         self._writing = False
-        self._base: duckdb.DuckDBPyConnection | None = None
+        self._base: Connection | None = None
         self._generation = 0  # bumped on every release: a stale idle timer does nothing
         self._timer: threading.Timer | None = None
 
     def _connect(self, read_only: bool) -> Any:
         try:
-            return duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
+            return connect(self.path, read_only=read_only)
+        except DatabaseError as exc:
             if is_lock_error(exc):
                 raise DatabaseBusy(busy_message(self.path, read_only)) from exc
             raise
@@ -56,7 +61,7 @@ class Database:
             return
         try:
             Store(self.path).close()
-        except duckdb.Error as exc:
+        except DatabaseError as exc:
             if not (is_lock_error(exc) and Path(self.path).exists()):
                 raise
 
@@ -113,7 +118,7 @@ class Database:
             try:
                 try:
                     store = Store(self.path)
-                except duckdb.Error as exc:
+                except DatabaseError as exc:
                     if is_lock_error(exc):
                         raise DatabaseBusy(
                             f"{Path(self.path).name} is open in another gundem "

@@ -371,9 +371,6 @@ class Store:
                 f"INSERT INTO entities SELECT {', '.join(ENTITY_COLS)} FROM new_entities "
                 "ON CONFLICT (id) DO NOTHING"
             )
-            con.execute(
-                f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links"
-            )
             con.execute(f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links")
             _write_projections(con, fresh)  # read model: quotes and claims, folded keys
             if resolver:

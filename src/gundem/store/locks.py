@@ -8,6 +8,14 @@ from pathlib import Path
 
 import duckdb
 
+Connection = duckdb.DuckDBPyConnection
+DatabaseError = duckdb.Error  # what a refused or failed open raises
+
+
+def connect(path: str, read_only: bool) -> Connection:
+    """A raw connection to the file (the API's reader pool wraps it with ``Store.over``)."""
+    return duckdb.connect(path, read_only=read_only)
+
 
 class DatabaseBusy(Exception):
     """The database file is held by another process; the message is one line for the user."""
