@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS articles (
     language VARCHAR, format VARCHAR, text VARCHAR,
     removed JSON, entities JSON, quotes JSON, claims JSON, times JSON,
     event_id VARCHAR, story_id VARCHAR, duplicate_of VARCHAR,
-    added_at TIMESTAMP DEFAULT current_timestamp
+    added_at TIMESTAMP DEFAULT current_timestamp,
+    sentences JSON
 );
 CREATE TABLE IF NOT EXISTS entities (
     id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, aliases JSON
@@ -55,7 +56,16 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 """
 
-_JSON_COLS = ("removed", "entities", "quotes", "claims", "times")
+_JSON_COLS = ("removed", "entities", "quotes", "claims", "times", "sentences")
+
+
+# -- text layer: sentence spans (gundem.turkish.article_sentences) -----------------------
+def add_sentence_spans(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration: the ``articles.sentences`` column (JSON list of [start, end] spans).
+    Old rows keep NULL, which reads as "compute on read" (``Article.sentences == []``)."""
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS sentences JSON")
+
+
 ARTICLE_COLS = (
     "id", "source", "outlet", "url", "title", "published", "published_from", "dateline",
     "language", "format", "text", *_JSON_COLS, "event_id", "story_id",
