@@ -78,7 +78,8 @@ def _is_boundary(text: str, i: int, n: int) -> tuple[bool, int, bool]:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` into ``text`` (stripped of surrounding space).
 
-    Line breaks always end a sentence; ``. ! ? …`` end one unless they belong to an
+    Line breaks end a sentence, except a single one before a lower-case word (a wrapped
+    line, as the next word's case decides within a line); ``. ! ? …`` end one unless they belong to an
     abbreviation (Prof. Dr. vb. St. Av. Doç. T.C. A.Ş.), an initial, an ordinal
     (``2.``) or a number (``14.30``, ``1.000``), or the next word is lower-case. A
     sentence longer than ``MAX_SENTENCE_CHARS`` is cut at whitespace (:func:`cap_spans`).
@@ -118,10 +119,17 @@ def cap_spans(
     return out
 
 
+_WRAPPED = re.compile(r"(?<!\n)\n[ \t]*(?=[^\W\d_])")
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Lines; a single line break before a lower-case word (a wrapped line) joins them."""
     out = []
     start = 0
     for m in re.finditer(r"\n", text):
+        w = _WRAPPED.match(text, m.start())
+        if w and text[w.end()].islower():
+            continue
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
