@@ -19,12 +19,11 @@ from gundem.engine.run import run
 from gundem.extract import entities as extract_entities_module
 from gundem.extract import mentions
 from gundem.extract import quotes as extract_quotes_module
-from gundem.extract.cues import sentence_spans
 from gundem.ingest.errors import IngestError
 from gundem.model import Article, RawDoc
 from gundem.pipeline import limit_worker_memory, process
 from gundem.store.db import Store
-from gundem.turkish.sentences import MAX_SENTENCE_CHARS, split_sentences
+from gundem.turkish.sentences import MAX_SENTENCE_CHARS, join_protected, split_sentences
 
 WORDS = ("kuraklık nedeniyle barajlardaki su seviyesi düştü ve çiftçiler Konya ovasında "
          "sulama için yeni kuyular açılmasını istedi ").split()
@@ -47,7 +46,8 @@ def raw_text(text: str, source: str = "belge.txt") -> RawDoc:
 
 def test_a_line_without_sentence_breaks_is_cut_into_bounded_sentences():
     text = one_line(60_000)
-    for spans in (split_sentences(text), sentence_spans(text)):
+    whole = [(0, len(text))]  # the extractors' path: a protected span joins every cut
+    for spans in (split_sentences(text), join_protected(text, split_sentences(text), whole)):
         assert len(spans) > 1
         assert max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
         assert " ".join(text[s:e] for s, e in spans).split() == text.split()  # no word lost or cut

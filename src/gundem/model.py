@@ -111,6 +111,9 @@ class Article:
     times: list[TimeRef] = field(default_factory=list)
     event_id: str | None = None
     story_id: str | None = None
+    #: Sentence spans (start, end) into ``text``, computed once by the text layer
+    #: (``gundem.turkish.article_sentences``); empty means "not computed yet".
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -126,6 +129,7 @@ class Article:
         d["quotes"] = [Quote(**q) for q in d.get("quotes") or []]
         d["claims"] = [Claim(**c) for c in d.get("claims") or []]
         d["times"] = [TimeRef(**t) for t in d.get("times") or []]
+        d["sentences"] = [(int(s), int(e)) for s, e in d.get("sentences") or []]
         known = cls.__dataclass_fields__
         return cls(**{k: v for k, v in d.items() if k in known})
 
@@ -162,7 +166,14 @@ class Article:
             "times": [{"text": t.text, "value": t.value} for t in self.times],
             "event_id": self.event_id,
             "story_id": self.story_id,
+            "sentences": [[s, e] for s, e in _sentences(self)],
         }
+
+
+def _sentences(article: Article) -> list[tuple[int, int]]:
+    from gundem.turkish.sentences import article_sentences  # the text layer imports model
+
+    return article_sentences(article)
 
 
 @dataclass

@@ -16,7 +16,9 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from gundem.ask.kinds import QUESTION_WORDS, ParsedQuestion, QEntity, parse
-from gundem.store.search import analyze, fold, split_sentences, stem, tokens
+from gundem.store.search import analyze, tokens
+from gundem.turkish import article_sentences, fold, stem
+from gundem.turkish.lexicon import MONTHS
 
 if TYPE_CHECKING:  # pragma: no cover
     from gundem.model import Article, Claim, Quote
@@ -30,7 +32,7 @@ MAX_ARTICLES = 40
 _MEET = frozenset({"görüş", "görüşme", "buluş", "buluşma", "görüştü", "kabul", "araya", "temas"})
 _CUES = frozenset(analyze("dedi söyledi belirtti vurguladı açıkladı kaydetti ifadesini kullandı "
                           "konuştu iletti mesaj uyardı savundu", keep_stopwords=True))  # fmt: skip
-_MONTHS = "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık".split()
+_MONTHS = MONTHS
 _DATE_RE = re.compile(
     r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})|\b(" + "|".join(_MONTHS) + r")\s+(\d{4})",
     re.IGNORECASE,
@@ -89,7 +91,7 @@ class ArticleView:
 
     def __init__(self, a: Article) -> None:
         self.a = a
-        self.spans = split_sentences(a.text or "")
+        self.spans = article_sentences(a)
         self._stems: list[list[str]] | None = None
 
     @property

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gundem.store.search import STOPWORDS, analyze, fold, stem, tokens, word_term
+from gundem.store.search import analyze, tokens
+from gundem.turkish import fold, stem, word_term
+from gundem.turkish.lexicon import APOSTROPHES
+from gundem.turkish.lexicon import SEARCH_STOPWORDS as STOPWORDS
 
 KINDS = ("disagree", "how_many", "when", "where", "met", "who_said", "said", "fact")
 
@@ -142,13 +145,16 @@ def _cap(raw: list[str], i: int) -> bool:
     return bool(w) and w[0].isupper() and (i > 0 or len(raw) > 1)
 
 
+_APOS = "[" + re.escape(APOSTROPHES) + "]"
+
+
 def _strip_suffix(w: str) -> str:
-    return re.split(r"[’'‘`´]", w, maxsplit=1)[0]
+    return re.split(_APOS, w, maxsplit=1)[0]
 
 
 def _suffixed(folded_token: str) -> bool:
-    return bool(re.search(r"[’'‘`´]", folded_token))
+    return bool(re.search(_APOS, folded_token))
 
 
 def _locative(folded_token: str) -> bool:
-    return bool(re.search(r"[’'‘`´](?:n?[dt][ae])$", folded_token))
+    return bool(re.search(_APOS + r"(?:n?[dt][ae])$", folded_token))

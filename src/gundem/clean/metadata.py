@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-MONTHS_TR = {
-    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6,
-    "temmuz": 7, "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
-}  # fmt: skip
+from gundem.turkish.lexicon import MONTH_NUMBERS
+from gundem.turkish.normalize import casefold_tr
+
+MONTHS_TR = MONTH_NUMBERS
 MONTHS_EN = {
     m: i + 1
     for i, m in enumerate(
@@ -71,7 +71,7 @@ def normalize_date(value: str | None) -> str | None:
         return _iso(y, mo, d)
     m = _WORDY_RE.search(value)
     if m:
-        month = _MONTHS.get(m.group(2).replace("İ", "i").replace("I", "ı").lower())
+        month = _MONTHS.get(casefold_tr(m.group(2)))
         if month:
             return _iso(int(m.group(3)), month, int(m.group(1)))
     return None

@@ -36,13 +36,14 @@ from gundem.extract.cues import (
     INDIRECT_RE,
     Intervals,
     paragraph_spans,
-    sentence_spans,
     split_suffix,
-    tr_lower,
 )
 from gundem.extract.numbers import NUMBER_WORD_ALT, parse_digits, parse_number_words
 from gundem.extract.quotes import STARTERS, find_phrases
 from gundem.model import Article, Claim
+from gundem.turkish import article_sentences, join_protected
+from gundem.turkish import casefold_tr as tr_lower
+from gundem.turkish.lexicon import CLAIM_STOPWORDS
 
 _L = r"[a-zçğıöşüâîû]"
 _NUMTOK = (r"\d+\.\d{1,2}(?=\s+(?:bin|milyon|milyar|trilyon)\b)|"  # "2.5 milyon"
@@ -99,7 +100,7 @@ _ADJ_SKIP = frozenset(
 )
 _VERBISH = re.compile(r"(?:yor(?:du|lar)?|[dt][ıiuü](?:r|lar)?|m[ıiuü]ş|[ae]c[ae]k|"
                       r"[ıiuü]ld[ıiuü]|maktadır|mektedir)$")
-_STOP_WORDS = frozenset("ve ile veya ya ama göre için olan olarak gibi ise de da".split())
+_STOP_WORDS = CLAIM_STOPWORDS
 _PRE_QUAL = re.compile(
     r"(?P<q>yaklaşık(?:\s+olarak)?|en\s+az|en\s+fazla|en\s+çok|tahminen|ortalama|neredeyse|"
     r"takriben)\s+$",
@@ -431,7 +432,7 @@ def extract_claims(article: Article) -> Article:
     text = article.text or ""
     times = Intervals([(t.start, t.end) for t in article.times] + _furniture(text))
     prot = [(q.start - 1, q.end + 1) for q in article.quotes if q.kind == "direct"]
-    sents = sentence_spans(text, prot)
+    sents = join_protected(text, article_sentences(article), prot)
     speakers = _QuoteSpeakers(article)
     claims: list[Claim] = []
     for m in NUMBER_RE.finditer(text):

@@ -1,9 +1,9 @@
 """Turkish reporting-verb (cue) lexicon and small text helpers for the extractors.
 
 Used by ``quotes`` (who said what), ``claims`` (who is the source of a number) and
-``times``. The sentence splitter here is a deliberately small internal fallback so
-the extractors do not depend on ``gundem.turkish`` being ready; it never splits
-inside a protected span (a direct quote).
+``times``. Sentences, case folding and language data come from the text layer
+(``gundem.turkish``): the extractors read the article's stored sentence spans and join
+those whose boundary falls inside a direct quote (``join_protected``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from gundem.turkish.sentences import cap_spans
+from gundem.turkish.lexicon import SUFFIX_APOSTROPHES
 
 # ---------------------------------------------------------------------------
 # Cue verbs
@@ -112,19 +112,7 @@ SOURCE_RE = re.compile(r"\bgöre\b")
 # ---------------------------------------------------------------------------
 
 WORD = r"[\wçğıöşüÇĞİÖŞÜâîûÂÎÛ]"
-APOSTROPHES = "’'`´"
-
-_ABBREV = frozenset(
-    "prof dr doç av yrd sn st no vb vs bkz org gen korg alb yzb yb mah cad sok tel "
-    "a.ş ltd şti mr mrs ms jr sr inc corp yy".split()
-)
-
-_SENT_END_RE = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(]?[A-ZÇĞİÖŞÜ0-9])")
-
-
-def tr_lower(s: str) -> str:
-    """Turkish-aware lowercase (İ→i, I→ı)."""
-    return s.replace("İ", "i").replace("I", "ı").lower()
+APOSTROPHES = SUFFIX_APOSTROPHES
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -171,43 +159,6 @@ class Intervals:
     def covers_end(self, pos: int) -> bool:
         i = self._last_from(pos, strict=True)
         return i >= 0 and pos <= self._ends[i]
-
-
-def sentence_spans(
-    text: str, protected: Iterable[tuple[int, int]] = ()
-) -> list[tuple[int, int]]:
-    """Split ``text`` into sentence spans; never inside a ``protected`` span.
-
-    Paragraph breaks end a sentence unless they fall inside a protected span
-    (a quote running over several paragraphs). A sentence longer than
-    ``MAX_SENTENCE_CHARS`` is cut at whitespace (protected or not), so per-sentence
-    work stays bounded on a page without sentence breaks.
-    """
-    prot = Intervals(protected)
-    cuts: set[int] = set()
-    for m in re.finditer(r"\n+", text):
-        if not prot.inside(m.start()):
-            cuts.add(m.start())
-            cuts.add(m.end())
-    for m in _SENT_END_RE.finditer(text):
-        end = m.end()
-        if prot.inside(m.start()) or prot.inside(end):
-            continue
-        prev = re.search(WORD + r"+$", text[max(0, m.start() - 12) : m.start()])
-        if m.group().startswith(".") and prev:
-            w = tr_lower(prev.group())
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()) or w.isdigit():
-                continue
-        cuts.add(end)
-    bounds = sorted({0, len(text), *cuts})
-    out: list[tuple[int, int]] = []
-    for s, e in zip(bounds, bounds[1:], strict=False):
-        seg = text[s:e]
-        ls = len(seg) - len(seg.lstrip())
-        rs = len(seg.rstrip())
-        if rs > ls:
-            out.append((s + ls, s + rs))
-    return cap_spans(text, out)
 
 
 def split_suffix(token: str) -> tuple[str, str]:

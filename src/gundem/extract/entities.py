@@ -17,6 +17,7 @@ from gundem.extract.mentions import Mention, places, tag_text
 from gundem.extract.resolve import canonical_key, normalize_name, type_group
 from gundem.extract.roles import MAX_ROLE_WORDS, ROLE_FORMS, role_key, strip_case
 from gundem.model import Article, Entity
+from gundem.turkish import article_sentences
 from gundem.turkish.morphology import split_suffix
 from gundem.turkish.normalize import casefold_tr
 from gundem.turkish.tokens import Token
@@ -212,7 +213,7 @@ def _canonical_name(grp: _Group) -> str:
 def extract_entities(article: Article) -> Article:
     """Fill ``article.entities`` from ``article.text`` (see module doc)."""
     text = article.text or ""
-    mentions, sents = tag_text(text)
+    mentions, sents = tag_text(text, article_sentences(article))
     groups = _group(text, mentions)
     _role_only_mentions(text, sents, groups)
     ents: list[Entity] = []

@@ -222,11 +222,15 @@ _IDEOLOGY = re.compile(r"^\w{3,}[iıuü]zm(?:[iıuüeaı]|[iıuü]n|d[ae]n?|l[ae
 _FUNCTION_POS = ("Pron", "Verb", "Adv", "Conj", "Postp", "Det", "Ques", "Interj", "Num")
 
 
-def tag_text(text: str) -> tuple[list[Mention], list[tuple[list[Token], list[str]]]]:
+def tag_text(
+    text: str, sentences: list[tuple[int, int]] | None = None
+) -> tuple[list[Mention], list[tuple[list[Token], list[str]]]]:
+    """Mentions of ``text`` and its tagged sentences; ``sentences`` are the article's
+    stored spans (split here when not given)."""
     mentions: list[Mention] = []
     sents = []
     spans = []
-    for s, e in split_sentences(text):
+    for s, e in split_sentences(text) if sentences is None else sentences:
         toks = [Token(t.text, t.start + s, t.end + s) for t in tokenize(text[s:e])]
         if toks:
             spans.append((s, toks))

@@ -40,11 +40,11 @@ from gundem.extract.cues import (
     FRAGMENT_CUE_RE,
     INDIRECT_RE,
     paragraph_spans,
-    sentence_spans,
     split_suffix,
-    tr_lower,
 )
 from gundem.model import Article, Entity, Quote
+from gundem.turkish import article_sentences, join_protected
+from gundem.turkish import casefold_tr as tr_lower
 
 # ---------------------------------------------------------------------------
 # Quote-mark scanning
@@ -733,7 +733,7 @@ def extract_quotes(article: Article) -> Article:
     info = {id(s): _classify(ctx, s) for s in spans}
     body = _Copies([s for s in spans if info[id(s)][0] == "direct"])
     quotes: list[Quote] = []
-    for a, b in sentence_spans(text, prot):
+    for a, b in join_protected(text, article_sentences(article), prot):
         quotes.extend(_sentence_quotes(ctx, a, b, info, body))
     article.quotes = sorted(quotes, key=lambda q: q.start)
     return article

@@ -41,13 +41,13 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gundem.extract.cues import sentence_spans, tr_lower
 from gundem.extract.numbers import NUMBER_WORD_ALT, parse_number_words
 from gundem.model import Article, TimeRef
+from gundem.turkish import article_sentences
+from gundem.turkish import casefold_tr as tr_lower
+from gundem.turkish.lexicon import MONTHS, WEEKDAYS
 
-MONTHS = ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos",
-          "eylül", "ekim", "kasım", "aralık")
-DAYS = ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar")
+DAYS = WEEKDAYS
 
 _L = r"[a-zçğıöşüâîû]"
 _SUF = r"(?:[’'`]" + _L + r"+)?"
@@ -293,7 +293,7 @@ def extract_times(article: Article) -> Article:
     """Fill ``article.times`` with time expressions and their ISO values."""
     text = article.text or ""
     pub = _pub_date(article.published)
-    sents = sentence_spans(text)
+    sents = article_sentences(article)
     refs: list[TimeRef] = []
     for s, e, kind, m in find_time_spans(text):
         k = bisect_right(sents, (s, len(text) + 1)) - 1  # the sentences are disjoint, in order

@@ -1,8 +1,9 @@
 """Cheap, deterministic text features for linking: Turkish case folding, content-word
 stems, capitalised-token fallback for entities, sparse vectors and dates.
 
-Everything here is a pure function; stems are cached per token so a corpus with a
-Zipfian vocabulary costs one akana call per distinct word.
+Everything here is a pure function over the text layer (``gundem.turkish``: folding,
+words, stems, language data); stems are cached per token so a corpus with a Zipfian
+vocabulary costs one akana call per distinct word.
 """
 
 from __future__ import annotations
@@ -16,62 +17,28 @@ from datetime import date
 from functools import lru_cache
 
 from gundem.model import Article
+from gundem.turkish import casefold_tr, letter_words, split_suffix, word_term
+from gundem.turkish.lexicon import APOSTROPHES, CALENDAR, CONTENT_STOPWORDS, TITLE_WORDS
+from gundem.turkish.morphology import analyses, best_score, is_proper_noun
 
-_APOS = "'’‘`´"
-_WORD = re.compile(r"[^\W\d_]+(?:[-][^\W\d_]+)*(?:['’‘][^\W\d_]+)?")
-_CAP_RUN = re.compile(r"(?<![\w’'])[A-ZÇĞİÖŞÜÂÎ][^\W\d_]*(?:['’‘][^\W\d_]+)?")
-_SENT_SPLIT = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-ZÇĞİÖŞÜ0-9])|\n+")
-_ABBREV = re.compile(r"\b(?:Dr|Prof|Doç|Av|Yrd|Sn|St|vb|vs|No|Gen|Org|Korg|Tuğg|Alb|Yb)\.$")
+_APOS = "[" + re.escape(APOSTROPHES) + "]"
+_CAP_RUN = re.compile(r"(?<![\w’'])[A-ZÇĞİÖŞÜÂÎ][^\W\d_]*(?:" + _APOS + r"[^\W\d_]+)?")
 
-STOPWORDS = frozenset(
-    """acaba ama ancak aslında az bazı belki ben beri bile bir biri birkaç birçok birlikte
-    bu bunu bunun buna bunda bundan bunlar şu şunu o onu onun ona onda ondan onlar da de
-    daha değil diye en gibi göre hem hep hepsi her hiç için ile ise kadar karşı ki kim
-    mı mi mu mü nasıl ne neden nerede niçin niye olan olarak olduğu olduğunu oldu olmak
-    olması olmuştur olup sonra şey şöyle tüm ve veya ya yani yine zaten ayrıca artık
-    üzere bunun için tarafından arasında arasındaki ilgili yönelik sırasında son ilk
-    dedi ifade etti belirtti söyledi açıkladı kaydetti vurguladı konuştu ifadesini
-    kullandı şeklinde aktardı bildirdi bildirildi yer aldı yaptı yapılan yapıldı
-    olduğunu olduklarını edildi edilen eden ederek etmek etti ettiğini ettiklerini
-    """.split()
-)
-
-# Title words that are capitalised inside names but are not names themselves.
-TITLE_WORDS = frozenset(
-    """devlet başkanı başkan başbakan bakanı bakan lideri lider sözcüsü sözcü genel
-    sekreteri dışişleri savunma cumhurbaşkanı yardımcısı müsteşarı büyükelçisi
-    haberler dünya ana sayfa son dakika gündem başbakanı milli kralı emiri prensi
-    bakanlığı başkanlığı sekreter yardımcı""".split()
-)
-CALENDAR = frozenset(
-    """ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
-    pazartesi salı çarşamba perşembe cuma cumartesi pazar""".split()
-)
+STOPWORDS = CONTENT_STOPWORDS
+tr_lower = casefold_tr  # the text layer's one Turkish case fold, under its old name here
 
 
 @lru_cache(maxsize=50_000)
 def common_word(word: str) -> bool:
     """True for a dictionary word that is not a proper name (Görüşmede, Analistler)."""
-    low = tr_lower(word)
+    low = casefold_tr(word)
     if low in STOPWORDS or low in CALENDAR:
         return True
     if word.isupper() and len(word) > 1:
         return False  # ABD, KCNA
-    m = _morphology()
-    if m is None:
+    if not analyses(low) or is_proper_noun(low):
         return False
-    try:
-        analyses = m.analyze(low)
-    except Exception:
-        return False
-    if not analyses or any(a.get("secondary_pos") == "Prop" for a in analyses):
-        return False
-    return max(a.get("score", 0.0) for a in analyses) >= 0.9
-
-
-def tr_lower(s: str) -> str:
-    """Turkish case folding: İ→i, I→ı, then lower()."""
-    return s.replace("İ", "i").replace("I", "ı").lower().replace("i̇", "i")
+    return best_score(low) >= 0.9
 
 
 def to_title(s: str) -> str:
@@ -83,53 +50,24 @@ def to_title(s: str) -> str:
 
 def strip_suffix(word: str) -> str:
     """Drop an apostrophe suffix: Putin’den → Putin."""
-    for a in _APOS:
-        i = word.find(a)
-        if i > 0:
-            return word[:i]
-    return word
+    return split_suffix(word)[0]
 
 
-@lru_cache(maxsize=1)
-def _morphology():  # loaded once per process (akana.stem reloads its lexicon per call)
-    try:
-        import akana
-
-        return akana.Morphology()
-    except Exception:  # pragma: no cover - akana is a declared dependency
-        return None
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Lower-cased stem of one word: the root of akana's best analysis, else the word."""
-    base = strip_suffix(word)
-    w = tr_lower(base)
-    if base != word or (word[:1].isupper() and not word.isupper()):
-        return w  # a proper name: the apostrophe already separated its suffix
-    m = _morphology()
-    if m is None or not w:
-        return w
-    try:
-        analyses = m.analyze(w)
-    except Exception:
-        return w
-    if not analyses:
-        return w
-    best = max(analyses, key=lambda a: a.get("score", 0.0))
-    return best.get("root") or w
+#: The stem of one word as linking uses it: the text layer's ``word_term`` (a bare
+#: capitalised name is kept whole, an apostrophe suffix is dropped, other words stemmed).
+stem = word_term
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return letter_words(text)
 
 
 @lru_cache(maxsize=200_000)
 def _content_stem(word: str) -> str:
-    low = tr_lower(strip_suffix(word))
+    low = casefold_tr(strip_suffix(word))
     if len(low) < 3 or low in STOPWORDS:
         return ""
-    s = stem(word)
+    s = word_term(word)
     if len(s) < 2 or s in STOPWORDS:
         return ""
     return s
@@ -138,7 +76,7 @@ def _content_stem(word: str) -> str:
 def content_stems(text: str) -> list[str]:
     """Stems of content words, in order (stopwords and very short words dropped)."""
     out = []
-    for w in _WORD.findall(text):
+    for w in letter_words(text):
         s = _content_stem(w)
         if s:
             out.append(s)
@@ -283,27 +221,6 @@ def term_vector(article: Article, max_terms: int = 200) -> dict[str, float]:
     if len(vec) > max_terms:
         vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms])
     return vec
-
-
-def split_sentences(text: str) -> list[str]:
-    """Simple Turkish-aware sentence split (paragraph breaks, .!? before a capital)."""
-    out: list[str] = []
-    for para in text.split("\n"):
-        para = para.strip()
-        if not para:
-            continue
-        buf = ""
-        for piece in _SENT_SPLIT.split(para):
-            if not piece:
-                continue
-            buf = f"{buf} {piece}".strip() if buf else piece.strip()
-            if _ABBREV.search(buf):
-                continue
-            out.append(buf)
-            buf = ""
-        if buf:
-            out.append(buf)
-    return out
 
 
 def parse_date(value: str | None) -> date | None:

@@ -41,7 +41,16 @@ CREATE TABLE IF NOT EXISTS article_claims (
 );
 """
 
-_JSON_COLS = ("removed", "entities", "quotes", "claims", "times")
+_JSON_COLS = ("removed", "entities", "quotes", "claims", "times", "sentences")
+
+
+# -- text layer: sentence spans (gundem.turkish.article_sentences) -----------------------
+def add_sentence_spans(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration: the ``articles.sentences`` column (JSON list of [start, end] spans).
+    Old rows keep NULL, which reads as "compute on read" (``Article.sentences == []``)."""
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS sentences JSON")
+
+
 ARTICLE_COLS = (
     "id", "source", "outlet", "url", "title", "published", "published_from", "dateline",
     "language", "format", "text", *_JSON_COLS, "event_id", "story_id",

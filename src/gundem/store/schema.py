@@ -12,10 +12,7 @@ schema (and, if needed, rewrites rows), append ``(3, _v3_...)`` to ``MIGRATIONS`
 next read-write open of every file applies it. Never edit ``BASE_SCHEMA`` or an existing
 migration: files in the field have already run them. Make the statements safe to run on
 a file that already has the change (``IF NOT EXISTS``), which costs nothing and keeps a
-half-understood old file from failing. The next two planned here:
-
-* the sentence span list on articles:
-  ``con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS sentences JSON")``
+half-understood old file from failing.
 
 A read-only open of an older file cannot migrate it (DuckDB writes nothing on a read-only
 connection) and raises ``SchemaError`` telling the user to migrate it once
@@ -88,10 +85,19 @@ def _v3_read_model(con: Connection) -> None:
     add_folded_columns(con)
 
 
+def _v4_article_sentences(con: Connection) -> None:
+    """Sentence spans stored on each article (the text layer's one segmentation); old rows
+    keep NULL, read as "compute on read"."""
+    from gundem.store.db import add_sentence_spans  # db imports this module
+
+    add_sentence_spans(con)
+
+
 # (version, function): applied in this order to files older than the version.
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2, _v2_resolver_tables),
     (3, _v3_read_model),
+    (4, _v4_article_sentences),
 ]
 
 

@@ -14,7 +14,6 @@ kinds of documents: one per sentence (answers cite sentences) and one per articl
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
@@ -26,6 +25,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gundem.turkish import (
+    article_sentences,
+    fold,
+    sentence_index,
+    split_sentences,
+    stem,
+    word_term,
+    words,
+)
+from gundem.turkish.lexicon import SEARCH_STOPWORDS
+from gundem.turkish.morphology import bare_proper
+
 if TYPE_CHECKING:  # pragma: no cover
     from gundem.model import Article
     from gundem.store.db import Store
@@ -35,92 +46,19 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 2  # 2: article documents carry their signature ("sig")
 MAX_LIMIT = 1000
 
-# -- Turkish analysis ---------------------------------------------------------------------
+# -- Turkish analysis (the text layer: gundem.turkish) ------------------------------------
 
-_APOS = "’'‘`´"
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[’'‘`´][^\W_]+)?", re.UNICODE)
-STOPWORDS = _STOP = frozenset(
-    "ve ile bir bu şu o da de ki mi mı mu mü için gibi daha çok en ise ama veya ya "
-    "olan olarak ne nasıl neden niçin hangi kaç nerede zaman the a an of".split()
-)
-
-
-def fold(text: str) -> str:
-    """Turkish case folding: İ→i and I→ı before lowercasing (str.lower gets İ wrong)."""
-    return text.replace("İ", "i").replace("I", "ı").lower().replace("i̇", "i")
-
-
-@functools.lru_cache(maxsize=1)
-def _morph() -> Any:
-    import akana
-
-    return akana.Morphology()
-
-
-_stem_cache: dict[str, str] = {}
-_stem_lock = threading.Lock()
-
-
-def stem(word: str) -> str:
-    """The morphological root of one (folded) word; the surface form if akana does not know it.
-
-    akana's analyses are ranked by score; among the best-scored ones we keep the longest
-    root (``toplantılar`` → ``toplantı``, not ``top``; ``ajansı`` → ``ajans``).
-    Words with an apostrophe keep the part before it (``putin’in`` → ``putin``).
-    """
-    cached = _stem_cache.get(word)
-    if cached is not None:
-        return cached
-    base = word
-    for a in _APOS:
-        if a in base:
-            base = base.split(a, 1)[0]
-    out = base
-    if base.isalpha() and len(base) > 2:
-        try:
-            analyses = _morph().analyze(word if base != word else base)
-        except Exception:  # pragma: no cover - akana edge cases
-            analyses = []
-        if analyses:
-            best = max(a.get("score", 0.0) for a in analyses)
-            roots = [
-                fold(a.get("root") or a.get("lemma") or "")
-                for a in analyses
-                if a.get("score", 0.0) >= best - 1e-6
-            ]
-            roots = [r for r in roots if r and base.startswith(r[:2])]
-            if roots:
-                out = max(roots, key=len)
-                if base != word and not base.startswith(out):  # proper name + suffix
-                    out = base
-    if len(_stem_cache) > 500_000:
-        with _stem_lock:
-            _stem_cache.clear()
-    _stem_cache[word] = out
-    return out
+STOPWORDS = _STOP = SEARCH_STOPWORDS
 
 
 def tokens(text: str) -> list[str]:
     """Folded surface tokens (apostrophe suffixes kept)."""
-    return _TOKEN_RE.findall(fold(text))
+    return words(fold(text))
 
 
 def raw_tokens(text: str) -> list[str]:
     """Surface tokens with their case (apostrophe suffixes kept)."""
-    return _TOKEN_RE.findall(text)
-
-
-def _proper(raw: str) -> bool:
-    """Capitalised, no apostrophe: a bare proper name ("Viyana") or a sentence-initial word."""
-    return raw[:1].isupper() and not any(a in raw for a in _APOS) and not raw.isupper()
-
-
-def word_term(raw: str) -> str:
-    """The one term of a word. Turkish writes a proper name's suffixes after an apostrophe,
-    so a capitalised word without one is kept whole (Viyana ↔ Viyana’da → "viyana");
-    every other word is reduced to its root."""
-    f = fold(raw)
-    return f if _proper(raw) else stem(f)
+    return words(text)
 
 
 def analyze(text: str, keep_stopwords: bool = False, expand: bool | None = None) -> list[str]:
@@ -138,54 +76,11 @@ def analyze(text: str, keep_stopwords: bool = False, expand: bool | None = None)
         if not t or (not keep_stopwords and t in _STOP):
             continue
         out.append(t)
-        if expand and _proper(raw):
+        if expand and bare_proper(raw):
             r = stem(t)
             if r != t and r not in _STOP:
                 out.append(r)
     return out
-
-
-# -- sentences -------------------------------------------------------------------------------
-
-_ABBREV = frozenset(
-    "dr prof doç yrd av müh öğr gen org korg tümg tuğg alb yb bnb yzb ütğm tğm sn sa "
-    "no nr vb vs bkz st mr mrs ms jr sr inc ltd co corp a.ş şti".split()
-)
-_SENT_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+|$)")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in ``text``. Paragraph breaks always end a sentence."""
-    spans: list[tuple[int, int]] = []
-    for pm in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        p_start, para = pm.start(), pm.group(0)
-        start = 0
-        for m in _SENT_END.finditer(para):
-            end = m.end()
-            before = para[start : m.start()]
-            last = before.rsplit(None, 1)[-1] if before.split() else ""
-            last_clean = fold(last.strip("(“\"'"))
-            nxt = para[end:].lstrip()[:1]
-            if nxt and (nxt.islower() or nxt in ",;:"):
-                continue  # “Evet.” dedi. / 14.30'da
-            if m.group(0).startswith(".") and (
-                last_clean in _ABBREV
-                or (len(last_clean) == 1 and last_clean.isalpha())
-                or (last_clean.isdigit() and len(last_clean) <= 2 and not nxt.isupper())
-            ):
-                continue
-            _add_span(spans, para, p_start, start, end)
-            start = end
-        _add_span(spans, para, p_start, start, len(para))
-    return spans
-
-
-def _add_span(spans: list[tuple[int, int]], para: str, off: int, s: int, e: int) -> None:
-    seg = para[s:e]
-    lead = len(seg) - len(seg.lstrip())
-    trail = len(seg) - len(seg.rstrip())
-    if seg.strip():
-        spans.append((off + s + lead, off + e - trail))
 
 
 def sentences(text: str) -> list[str]:
@@ -195,10 +90,8 @@ def sentences(text: str) -> list[str]:
 def sentence_at(text: str, pos: int) -> tuple[int, str]:
     """Index and text of the sentence containing character ``pos``."""
     spans = split_sentences(text)
-    for i, (s, e) in enumerate(spans):
-        if s <= pos < e or (i == len(spans) - 1 and pos >= s):
-            return i, text[s:e]
-    return -1, ""
+    i = sentence_index(spans, pos)
+    return (i, text[spans[i][0] : spans[i][1]]) if i >= 0 else (-1, "")
 
 
 # -- results and filters -----------------------------------------------------------------------
@@ -451,7 +344,9 @@ class SearchIndex:
 
         title_terms = analyze(a.title or "")
         all_terms = list(title_terms) * 2
-        for i, s in enumerate(sentences(a.text or "")):
+        text = a.text or ""
+        for i, (start, end) in enumerate(article_sentences(a)):
+            s = text[start:end]
             terms = analyze(s)
             all_terms.extend(terms)
             if terms:

@@ -6,9 +6,7 @@ normalised text are valid offsets into the original text as well.
 
 from __future__ import annotations
 
-APOSTROPHES = "\u2019\u2018'`\u00b4\u02bc\u2032\u201b"
-DOUBLE_QUOTES = "\u201c\u201d\u201e\u00ab\u00bb\u201f\u2033"
-DASHES = "\u2013\u2014\u2012\u2015\u2212"
+from gundem.turkish.lexicon import APOSTROPHES, DASHES, DOUBLE_QUOTES
 
 _TABLE = str.maketrans(
     {
@@ -36,9 +34,22 @@ _UPPER_SPECIAL = str.maketrans({"İ": "i", "I": "ı"})
 _LOWER_SPECIAL = str.maketrans({"i": "İ", "ı": "I"})
 
 
+_DOT = "\u0307"  # combining dot above: "İ" written as I + dot, or left by str.lower
+
+
 def casefold_tr(text: str) -> str:
-    """Turkish lower-casing: İ→i, I→ı, then ``str.lower`` (no combining dots left over)."""
+    """Turkish case folding, the one implementation: İ→i, I→ı, then ``str.lower``; an
+    ``İ`` written as ``I`` + combining dot, or an ``i̇`` that ``str.lower`` left, becomes
+    ``i`` (so ``İlham``, ``i̇lham`` and ``ilham`` fold alike, and ``ILHAM`` to ``ılham``).
+    Length-preserving unless the text holds a combining dot after I or i."""
+    if _DOT in text:
+        text = text.replace("I" + _DOT, "i").replace("İ" + _DOT, "i")
+        return text.translate(_UPPER_SPECIAL).lower().replace("i" + _DOT, "i")
     return text.translate(_UPPER_SPECIAL).lower()
+
+
+#: Short alias: the fold used for search terms and keys.
+fold = casefold_tr
 
 
 def upper_tr(text: str) -> str:

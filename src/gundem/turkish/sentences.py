@@ -1,11 +1,21 @@
-"""Sentence splitting for Turkish news text; returns character spans."""
+"""Sentence splitting for Turkish news text, the one splitter; returns character spans.
+
+An article's spans are computed once (:func:`article_sentences`) and kept on
+``Article.sentences``; the entity recogniser, the extractors, the search index, the
+answers' citations and the event summaries all read them from there.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from gundem.turkish.normalize import APOSTROPHES, DOUBLE_QUOTES
-from gundem.turkish.tokens import ABBREVIATIONS, DOTTED_ABBREVIATIONS
+from gundem.turkish.lexicon import ABBREVIATIONS, APOSTROPHES, DOTTED_ABBREVIATIONS, DOUBLE_QUOTES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gundem.model import Article
 
 _CLOSERS = set(DOUBLE_QUOTES + APOSTROPHES + '")]')
 _OPENERS = set(DOUBLE_QUOTES + APOSTROPHES + '"([-')
@@ -68,7 +78,8 @@ def _is_boundary(text: str, i: int, n: int) -> tuple[bool, int, bool]:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` into ``text`` (stripped of surrounding space).
 
-    Line breaks always end a sentence; ``. ! ? …`` end one unless they belong to an
+    Line breaks end a sentence, except a single one before a lower-case word (a wrapped
+    line, as the next word's case decides within a line); ``. ! ? …`` end one unless they belong to an
     abbreviation (Prof. Dr. vb. St. Av. Doç. T.C. A.Ş.), an initial, an ordinal
     (``2.``) or a number (``14.30``, ``1.000``), or the next word is lower-case. A
     sentence longer than ``MAX_SENTENCE_CHARS`` is cut at whitespace (:func:`cap_spans`).
@@ -108,10 +119,17 @@ def cap_spans(
     return out
 
 
+_WRAPPED = re.compile(r"(?<!\n)\n[ \t]*(?=[^\W\d_])")
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Lines; a single line break before a lower-case word (a wrapped line) joins them."""
     out = []
     start = 0
     for m in re.finditer(r"\n", text):
+        w = _WRAPPED.match(text, m.start())
+        if w and text[w.end()].islower():
+            continue
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -130,3 +148,68 @@ def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` as strings."""
     return [text[s:e] for s, e in split_sentences(text)]
+
+
+def article_sentences(article: Article) -> list[tuple[int, int]]:
+    """The sentence spans of ``article.text``: ``article.sentences`` when it holds them
+    (stored with the article), else computed now and kept there. An empty list (an
+    article stored before the field existed) means "compute on read"."""
+    spans = article.sentences
+    text = article.text or ""
+    if spans and spans[-1][1] <= len(text):
+        return spans
+    spans = split_sentences(text)
+    article.sentences = spans
+    return spans
+
+
+def join_protected(
+    text: str, spans: list[tuple[int, int]], protected: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``spans`` with neighbours joined where their boundary falls inside a ``protected``
+    span (a direct quote, given as (open, close) offsets): a sentence never ends inside
+    one, whether at a period in the quote or at a paragraph break within it. A paragraph
+    break outside every protected span always ends a sentence."""
+    runs = _merge_runs(protected)
+    if not runs or len(spans) < 2:
+        return list(spans)
+    starts = [a for a, _ in runs]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos - 1) - 1  # last run starting before pos
+        return i >= 0 and pos < runs[i][1]
+
+    out = [spans[0]]
+    for s, e in spans[1:]:
+        ps, pe = out[-1]
+        mark = pe - 1
+        while mark > ps and text[mark] in _CLOSERS:
+            mark -= 1
+        nl = text.find("\n", pe, s)
+        paragraph_break = nl >= 0 and not inside(nl)
+        if not paragraph_break and (inside(mark) or inside(pe) or inside(s)):
+            out[-1] = (ps, e)
+        else:
+            out.append((s, e))
+    return cap_spans(text, out)
+
+
+def _merge_runs(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    runs: list[list[int]] = []
+    for a, b in sorted((a, b) for a, b in spans if b > a):
+        if runs and a < runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    return [(a, b) for a, b in runs]
+
+
+def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
+    """Index of the span holding character ``pos`` (the last span for a position past
+    the end, -1 for none)."""
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    if i >= 0 and pos < spans[i][1]:
+        return i
+    if spans and pos >= spans[-1][0]:
+        return len(spans) - 1
+    return -1

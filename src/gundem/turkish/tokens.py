@@ -5,18 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gundem.turkish.normalize import APOSTROPHES
+from gundem.turkish.lexicon import ABBREVIATIONS, APOSTROPHES, DOTTED_ABBREVIATIONS
 
-# Abbreviations that keep their period (lower-cased, without the final period).
-ABBREVIATIONS = frozenset(
-    """
-    prof dr doç yrd av st vb vs bkz örn mr mrs ms sn say gen org korg tümg tuğg alb yzb
-    bşk müd mah cad sok no tel nr yy cilt s ss ltd şti inc co jr sr vd hz ord op uzm
-    dipl ing mim müh ecz öğr gör arş yard ed çev haz
-    """.split()
-)
-# Multi-period abbreviations (written with their internal periods).
-DOTTED_ABBREVIATIONS = ("T.C.", "A.Ş.", "A.B.D.", "B.M.", "M.Ö.", "M.S.", "vb.", "a.s.", "s.a.v.")
+__all__ = [
+    "ABBREVIATIONS", "DOTTED_ABBREVIATIONS", "Token", "is_suffix_token", "letter_words",
+    "tokenize", "tokenize_range", "words",
+]  # fmt: skip
 
 _APOS = re.escape(APOSTROPHES)
 _L = r"[^\W\d_]"
@@ -122,3 +116,20 @@ def tokenize_range(text: str, start: int, end: int, split_suffixes: bool = True)
         Token(t.text, t.start + start, t.end + start)
         for t in tokenize(text[start:end], split_suffixes)
     ]
+
+
+# Word views without spans, for bag-of-words consumers. Both keep an apostrophe suffix on
+# its word ("Putin’in"), so the stemmer sees the apostrophe.
+_APOS_CLASS = "[" + re.escape(APOSTROPHES) + "]"
+_WORD_RE = re.compile(r"[^\W_]+(?:" + _APOS_CLASS + r"[^\W_]+)?")
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]+(?:[-][^\W\d_]+)*(?:" + _APOS_CLASS + r"[^\W\d_]+)?")
+
+
+def words(text: str) -> list[str]:
+    """Words of letters and digits as written (search terms: ``Putin’in``, ``2024``)."""
+    return _WORD_RE.findall(text)
+
+
+def letter_words(text: str) -> list[str]:
+    """Words of letters only, hyphenated parts joined (linking stems: ``Jong-un``)."""
+    return _LETTER_WORD_RE.findall(text)
