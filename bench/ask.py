@@ -34,7 +34,9 @@ def correct(q: dict[str, Any], ans: Any) -> bool:
     if kind == "when":
         return any(fold(g) in text for g in q["gold"] + q.get("alt", []))
     if kind == "said":
-        return all(fold(g) in text for g in q["gold"]) and not any(fold(n) in text for n in q["not"])
+        return all(fold(g) in text for g in q["gold"]) and not any(
+            fold(n) in text for n in q["not"]
+        )
     if kind == "who_said":
         return fold(q["gold"][0]) in fold(ans.text_sentences[0]["text"])
     return all(fold(g) in text for g in q["gold"])
@@ -47,7 +49,9 @@ def precision(q: dict[str, Any], ans: Any) -> tuple[int, int]:
     return ok, len(cites)
 
 
-def evaluate(db: str, qs: list[dict[str, Any]], verbose: bool = False, label: str = "") -> dict[str, float]:
+def evaluate(
+    db: str, qs: list[dict[str, Any]], verbose: bool = False, label: str = ""
+) -> dict[str, float]:
     with Store(db, read_only=True) as store:
         idx = SearchIndex(db)
         idx.update(store)
@@ -102,7 +106,9 @@ def retrieval(db: str, qs: list[dict[str, Any]], k: int = 5) -> dict[str, float]
     with Store(db, read_only=True) as store:
         idx = SearchIndex(db)
         idx.update(store)
-        pool = [(a.id, i, s) for a in store.iter_articles() for i, s in enumerate(sentences(a.text))]
+        pool = [
+            (a.id, i, s) for a in store.iter_articles() for i, s in enumerate(sentences(a.text))
+        ]
         vecs = np.asarray(akana.embed_batch([s for _, _, s in pool]), dtype=np.float32)
         vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
         hits = {f"{m}_recall@{c}": 0 for m in ("bm25", "dense", "hybrid") for c in (1, k)}
@@ -125,7 +131,9 @@ def retrieval(db: str, qs: list[dict[str, Any]], k: int = 5) -> dict[str, float]
             text = {(a, i): s for a, i, s in pool}
             for name, lst in (("bm25", bm), ("dense", dense), ("hybrid", hybrid)):
                 for c in (1, k):
-                    hits[f"{name}_recall@{c}"] += any(fold(text.get(key, "")) in gold for key in lst[:c])
+                    hits[f"{name}_recall@{c}"] += any(
+                        fold(text.get(key, "")) in gold for key in lst[:c]
+                    )
     return {f"retrieval_{name}": v / n for name, v in hits.items()}
 
 

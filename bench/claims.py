@@ -59,8 +59,10 @@ def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
             if hit is None:
                 if verbose:
                     near = [(c.text, c.value, c.unit) for c in preds if c.start < e and c.end > s]
-                    print(f"  MISS {rec['id']} {g['text']!r} {g['value']} {g['unit']!r} got={near}",
-                          file=sys.stderr)
+                    print(
+                        f"  MISS {rec['id']} {g['text']!r} {g['value']} {g['unit']!r} got={near}",
+                        file=sys.stderr,
+                    )
                 continue
             used.add(hit)
             tp += 1
@@ -68,11 +70,16 @@ def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
             att_ok += _low(c.attributed_to) == _low(g["attributed_to"])
             q_ok += _low(c.qualifier) == _low(g["qualifier"])
             if verbose and _low(c.attributed_to) != _low(g["attributed_to"]):
-                print(f"  ATT  {rec['id']} {g['text']!r} gold={g['attributed_to']!r} "
-                      f"got={c.attributed_to!r}", file=sys.stderr)
+                print(
+                    f"  ATT  {rec['id']} {g['text']!r} gold={g['attributed_to']!r} "
+                    f"got={c.attributed_to!r}",
+                    file=sys.stderr,
+                )
             if verbose and _low(c.qualifier) != _low(g["qualifier"]):
-                print(f"  QUAL {rec['id']} {g['text']!r} gold={g['qualifier']!r} "
-                      f"got={c.qualifier!r}", file=sys.stderr)
+                print(
+                    f"  QUAL {rec['id']} {g['text']!r} gold={g['qualifier']!r} got={c.qualifier!r}",
+                    file=sys.stderr,
+                )
         if verbose:
             for i, c in enumerate(preds):
                 if i not in used:
@@ -95,5 +102,4 @@ def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    main(verbose="--verbose" in sys.argv or "-v" in sys.argv,
-         data=Path(args[0]) if args else DATA)
+    main(verbose="--verbose" in sys.argv or "-v" in sys.argv, data=Path(args[0]) if args else DATA)

@@ -90,7 +90,9 @@ def main() -> None:
     # flatness: the largest deviation of a segment's time per article from their mean
     for name, xs in (("wall", walls), ("cpu", cpus)):
         mean = sum(xs) / len(xs)
-        print(f"{name}_per_article_max_deviation_pct: {max(abs(x - mean) / mean for x in xs) * 100:.1f}")
+        print(
+            f"{name}_per_article_max_deviation_pct: {max(abs(x - mean) / mean for x in xs) * 100:.1f}"
+        )
     print(f"generate_seconds: {gen_s:.1f}")
     print(f"bulk_load_seconds: {load_s:.1f}")
     print(f"link_total_seconds: {link_s:.1f}")

@@ -21,22 +21,86 @@ import time
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # per core, as the engine's workers run
 
 _PEOPLE = [
-    ("Ahmet", "Yıldırım", "Ulaştırma Bakanı"), ("Elif", "Kaya", "Belediye Başkanı"),
-    ("Mehmet", "Demirtaş", "Vali"), ("Zeynep", "Arslan", "Genel Müdür"),
-    ("Mustafa", "Çelik", "Sağlık Bakanı"), ("Ayşe", "Korkmaz", "Dernek Başkanı"),
-    ("Hasan", "Öztürk", "Kaymakam"), ("Fatma", "Şahin", "Rektör"),
+    ("Ahmet", "Yıldırım", "Ulaştırma Bakanı"),
+    ("Elif", "Kaya", "Belediye Başkanı"),
+    ("Mehmet", "Demirtaş", "Vali"),
+    ("Zeynep", "Arslan", "Genel Müdür"),
+    ("Mustafa", "Çelik", "Sağlık Bakanı"),
+    ("Ayşe", "Korkmaz", "Dernek Başkanı"),
+    ("Hasan", "Öztürk", "Kaymakam"),
+    ("Fatma", "Şahin", "Rektör"),
 ]
 _CITIES = ["Konya", "Samsun", "Erzurum", "Trabzon", "Eskişehir", "Malatya", "Aydın", "Sivas"]
 _MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos"]
 # Three syllables name a neighbourhood per paragraph group, so that no two paragraphs are
 # the same text (the cleaner drops a block repeated within a page, digits aside).
 _SYL = [
-    ["Kara", "Ak", "Yeşil", "Çam", "Gül", "Bağ", "Dere", "Tepe", "Gök", "Su",
-     "Taş", "Kum", "Er", "Ay", "Sarı", "Kızıl", "Ala", "Bey", "Orta", "Yaz"],
-    ["ça", "pı", "o", "de", "yur", "ken", "kö", "te", "ya", "ba",
-     "a", "sö", "ka", "ö", "bü", "ob", "çı", "gö", "yü", "ha"],
-    ["lı", "nar", "va", "re", "t", "t", "y", "pe", "ka", "ğ",
-     "lan", "ğüt", "ya", "ren", "k", "a", "nar", "l", "zı", "n"],
+    [
+        "Kara",
+        "Ak",
+        "Yeşil",
+        "Çam",
+        "Gül",
+        "Bağ",
+        "Dere",
+        "Tepe",
+        "Gök",
+        "Su",
+        "Taş",
+        "Kum",
+        "Er",
+        "Ay",
+        "Sarı",
+        "Kızıl",
+        "Ala",
+        "Bey",
+        "Orta",
+        "Yaz",
+    ],
+    [
+        "ça",
+        "pı",
+        "o",
+        "de",
+        "yur",
+        "ken",
+        "kö",
+        "te",
+        "ya",
+        "ba",
+        "a",
+        "sö",
+        "ka",
+        "ö",
+        "bü",
+        "ob",
+        "çı",
+        "gö",
+        "yü",
+        "ha",
+    ],
+    [
+        "lı",
+        "nar",
+        "va",
+        "re",
+        "t",
+        "t",
+        "y",
+        "pe",
+        "ka",
+        "ğ",
+        "lan",
+        "ğüt",
+        "ya",
+        "ren",
+        "k",
+        "a",
+        "nar",
+        "l",
+        "zı",
+        "n",
+    ],
 ]
 _TEMPLATES = [
     "{place} Mahallesi’nde {first} {last} ile görüşen vatandaşlar taleplerini iletti.",
@@ -67,11 +131,20 @@ def paragraph(i: int) -> str:
     first, last, role = _PEOPLE[i % len(_PEOPLE)]
     lead, *rest = _TEMPLATES
     k = i // len(rest)
-    return lead.format(place=_place(k), first=_PEOPLE[k % 8][0], last=_PEOPLE[k % 8][1]) + " " + rest[
-        i % len(rest)].format(
-        first=first, last=last, role=role, city=_CITIES[(i // 3) % len(_CITIES)],
-        n=12 + (i * 7) % 880, m=3 + (i * 13) % 90, p=2 + i % 40,
-        day=1 + i % 28, month=_MONTHS[(i // 5) % len(_MONTHS)],
+    return (
+        lead.format(place=_place(k), first=_PEOPLE[k % 8][0], last=_PEOPLE[k % 8][1])
+        + " "
+        + rest[i % len(rest)].format(
+            first=first,
+            last=last,
+            role=role,
+            city=_CITIES[(i // 3) % len(_CITIES)],
+            n=12 + (i * 7) % 880,
+            m=3 + (i * 13) % 90,
+            p=2 + i % 40,
+            day=1 + i % 28,
+            month=_MONTHS[(i // 5) % len(_MONTHS)],
+        )
     )
 
 
@@ -108,8 +181,10 @@ def pipeline_seconds(n: int) -> float:
 
 def one_line_text(n_chars: int) -> str:
     """Ordinary words and figures on one line without a sentence end."""
-    words = ("kuraklık nedeniyle barajlardaki su seviyesi yüzde 31 düştü ve Konya ovasında "
-             "çiftçiler 12 bin yeni kuyu açılmasını istedi").split()
+    words = (
+        "kuraklık nedeniyle barajlardaki su seviyesi yüzde 31 düştü ve Konya ovasında "
+        "çiftçiler 12 bin yeni kuyu açılmasını istedi"
+    ).split()
     out, size, i = [], 0, 0
     while size < n_chars:
         out.append(words[i % len(words)])

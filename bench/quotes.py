@@ -38,8 +38,12 @@ def _overlap(gold: str, pred: str) -> float:
 
 
 def _run(rec: dict) -> Article:
-    art = Article(id=content_id(rec["text"]), source=rec["id"], text=rec["text"],
-                  published=rec.get("published"))
+    art = Article(
+        id=content_id(rec["text"]),
+        source=rec["id"],
+        text=rec["text"],
+        published=rec.get("published"),
+    )
     try:
         from gundem.extract.entities import extract_entities  # type: ignore[attr-defined]
     except Exception:  # noqa: BLE001 - optional module
@@ -87,13 +91,18 @@ def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
                 ok = _norm(preds[best_i].speaker) == _norm(g["speaker"])
                 sp_ok += ok
                 if verbose and not ok:
-                    print(f"  SPK  {rec['id']} gold={g['speaker']} pred={preds[best_i].speaker}"
-                          f" {g['text'][:50]!r}", file=sys.stderr)
+                    print(
+                        f"  SPK  {rec['id']} gold={g['speaker']} pred={preds[best_i].speaker}"
+                        f" {g['text'][:50]!r}",
+                        file=sys.stderr,
+                    )
         if verbose:
             for i, q in enumerate(preds):
                 if i not in used:
-                    print(f"  FP   {rec['id']} [{q.kind}] {q.speaker} {q.text[:70]!r}",
-                          file=sys.stderr)
+                    print(
+                        f"  FP   {rec['id']} [{q.kind}] {q.speaker} {q.text[:70]!r}",
+                        file=sys.stderr,
+                    )
     res = {
         "quote_f1": _f1(tp, n_pred, n_gold),
         "quote_precision": tp / n_pred if n_pred else 0.0,
@@ -109,5 +118,4 @@ def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    main(verbose="--verbose" in sys.argv or "-v" in sys.argv,
-         data=Path(args[0]) if args else DATA)
+    main(verbose="--verbose" in sys.argv or "-v" in sys.argv, data=Path(args[0]) if args else DATA)

@@ -73,7 +73,9 @@ def api_throughput(db: str, clients: int, seconds: float) -> tuple[float, int, i
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="error"))
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="error")
+    )
     th = threading.Thread(target=srv.run, daemon=True)
     th.start()
     while not srv.started:
@@ -88,7 +90,11 @@ def api_throughput(db: str, clients: int, seconds: float) -> tuple[float, int, i
             k = i
             while time.perf_counter() < stop:
                 k += 1
-                path = ("/api/search", {"q": qs[k % len(qs)]}) if k % 3 else ("/api/articles", {"limit": 20})
+                path = (
+                    ("/api/search", {"q": qs[k % len(qs)]})
+                    if k % 3
+                    else ("/api/articles", {"limit": 20})
+                )
                 try:
                     r = c.get(path[0], params=path[1])
                     if r.status_code == 200:
@@ -115,7 +121,9 @@ def engine_compare(n_articles: int, n_queries: int) -> dict[str, float]:
 
     from gundem.store.search import analyze, sentences
 
-    docs = [" ".join(analyze(s)) for a in random_articles(n_articles, seed=9) for s in sentences(a.text)]
+    docs = [
+        " ".join(analyze(s)) for a in random_articles(n_articles, seed=9) for s in sentences(a.text)
+    ]
     qterms = [analyze(q) for q in queries(n_queries)]
     out: dict[str, float] = {"engine_sentences": len(docs)}
     import tantivy
@@ -135,7 +143,10 @@ def engine_compare(n_articles: int, n_queries: int) -> dict[str, float]:
     lat = []
     for q in qterms:
         t = time.perf_counter()
-        sub = [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "body", x, index_option="freq")) for x in q]
+        sub = [
+            (tantivy.Occur.Should, tantivy.Query.term_query(schema, "body", x, index_option="freq"))
+            for x in q
+        ]
         found = searcher.search(tantivy.Query.boolean_query(sub), 10).hits
         out["tantivy_hits_total"] = out.get("tantivy_hits_total", 0) + len(found)
         lat.append(time.perf_counter() - t)
@@ -159,7 +170,9 @@ def engine_compare(n_articles: int, n_queries: int) -> dict[str, float]:
     for q in qterms:
         expr = " OR ".join(f'"{w}"' for w in q)
         t = time.perf_counter()
-        con.execute("SELECT rowid FROM s WHERE s MATCH ? ORDER BY bm25(s) LIMIT 10", [expr]).fetchall()
+        con.execute(
+            "SELECT rowid FROM s WHERE s MATCH ? ORDER BY bm25(s) LIMIT 10", [expr]
+        ).fetchall()
         lat.append(time.perf_counter() - t)
     out["fts5_query_p95_ms"] = pct(lat, 0.95)
     return out
@@ -171,7 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=int, default=500)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=10.0)
-    ap.add_argument("--compare", type=int, default=20_000, help="articles for the engine comparison (0: skip)")
+    ap.add_argument(
+        "--compare", type=int, default=20_000, help="articles for the engine comparison (0: skip)"
+    )
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as d:
         db = os.path.join(d, "bench.duckdb")

@@ -35,8 +35,12 @@ def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
     t0 = time.perf_counter()
     for line in data.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
-        art = Article(id=content_id(rec["text"]), source=rec["id"], text=rec["text"],
-                      published=rec.get("published"))
+        art = Article(
+            id=content_id(rec["text"]),
+            source=rec["id"],
+            text=rec["text"],
+            published=rec.get("published"),
+        )
         preds = extract_times(art).times
         n_pred += len(preds)
         gold_spans = []
@@ -58,8 +62,9 @@ def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
             ok += good
             if verbose and not good:
                 got = [(t.text, t.value) for t in hits]
-                print(f"  BAD {rec['id']} {g['text']!r} gold={g['value']} got={got}",
-                      file=sys.stderr)
+                print(
+                    f"  BAD {rec['id']} {g['text']!r} gold={g['value']} got={got}", file=sys.stderr
+                )
     dt = time.perf_counter() - t0
     res = {
         "time_value_accuracy": ok / n_gold,
@@ -120,11 +125,13 @@ def _peer(data: Path) -> dict[str, float]:
                 good = got == g["value"]
                 raw_ok += good and key == "raw"
                 fixed_ok += good and key == "fixed"
-    return {"dateparser_value_accuracy": raw_ok / n, "dateparser_fixed_value_accuracy":
-            fixed_ok / n, "peer_gold_times": n}
+    return {
+        "dateparser_value_accuracy": raw_ok / n,
+        "dateparser_fixed_value_accuracy": fixed_ok / n,
+        "peer_gold_times": n,
+    }
 
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    main(verbose="--verbose" in sys.argv or "-v" in sys.argv,
-         data=Path(args[0]) if args else DATA)
+    main(verbose="--verbose" in sys.argv or "-v" in sys.argv, data=Path(args[0]) if args else DATA)

@@ -70,7 +70,11 @@ def test_how_many_cites_every_figure(corpus) -> None:
 
 def test_not_found_never_invents(corpus) -> None:
     st, idx, _ = corpus
-    for q in ["Zorbek Qantarov Mars’ta kimle görüştü?", "Kuzey Kore Rusya’ya kaç tank gönderdi?", ""]:
+    for q in [
+        "Zorbek Qantarov Mars’ta kimle görüştü?",
+        "Kuzey Kore Rusya’ya kaç tank gönderdi?",
+        "",
+    ]:
         ans = answer(st, idx, q)
         assert not ans.found and ans.text == NOT_FOUND and ans.citations() == []
 

@@ -25,8 +25,10 @@ from gundem.pipeline import limit_worker_memory, process
 from gundem.store.db import Store
 from gundem.turkish.sentences import MAX_SENTENCE_CHARS, join_protected, split_sentences
 
-WORDS = ("kuraklık nedeniyle barajlardaki su seviyesi düştü ve çiftçiler Konya ovasında "
-         "sulama için yeni kuyular açılmasını istedi ").split()
+WORDS = (
+    "kuraklık nedeniyle barajlardaki su seviyesi düştü ve çiftçiler Konya ovasında "
+    "sulama için yeni kuyular açılmasını istedi "
+).split()
 
 
 def one_line(n_chars: int) -> str:
@@ -108,9 +110,14 @@ def test_the_batch_goes_on_after_a_document_over_budget(monkeypatch):
 
     monkeypatch.setattr(clean_page, "to_article", to_article)
     monkeypatch.setenv("GUNDEM_DOC_SECONDS", "1")
-    docs = [raw_text("Sivas’ta kar kalınlığı yarım metreyi aştı.\n", "yavas.txt"),
-            raw_text("Rize’de çay hasadı bu yıl erken başladı ve üreticiler "
-                     "yaş çay fiyatının açıklanmasını bekliyor.\n", "hizli.txt")]
+    docs = [
+        raw_text("Sivas’ta kar kalınlığı yarım metreyi aştı.\n", "yavas.txt"),
+        raw_text(
+            "Rize’de çay hasadı bu yıl erken başladı ve üreticiler "
+            "yaş çay fiyatının açıklanmasını bekliyor.\n",
+            "hizli.txt",
+        ),
+    ]
     process(docs[1], with_extract=False)  # warm the cleaner before the clock matters
     with LocalEngine(1, pipeline.pipeline_for(frozenset({"extract"}))) as engine:
         out = list(engine.map((d, frozenset()) for d in docs))
@@ -142,7 +149,9 @@ def test_fifty_briefs_that_differ_only_in_their_numbers_are_all_stored(tmp_path)
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(50):
-        text = f"Gram altın {2400 + i * 7},{10 + i} liradan işlem görüyor, çeyrek {3900 + i} lira.\n"
+        text = (
+            f"Gram altın {2400 + i * 7},{10 + i} liradan işlem görüyor, çeyrek {3900 + i} lira.\n"
+        )
         (folder / f"kisa{i:02d}.txt").write_text(text, encoding="utf-8")
     with Store(tmp_path / "g.duckdb") as store:
         stats = run([str(folder)], store, with_extract=False)

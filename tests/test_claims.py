@@ -47,8 +47,10 @@ def test_thousands_with_unit_and_case_suffix():
 
 
 def test_qualifier_and_acronym_source():
-    c = _one("Seul’deki Milli İstihbarat Servisi’ne (NIS) göre çatışmalarda yaklaşık 2 bin "
-             "Kuzey Kore askeri hayatını kaybetti.")
+    c = _one(
+        "Seul’deki Milli İstihbarat Servisi’ne (NIS) göre çatışmalarda yaklaşık 2 bin "
+        "Kuzey Kore askeri hayatını kaybetti."
+    )
     assert (c.value, c.unit, c.qualifier, c.attributed_to) == (2000, "asker", "yaklaşık", "NIS")
 
 
@@ -74,21 +76,26 @@ def test_compound_thousands_and_more_than():
 
 
 def test_word_numbers_with_people_only():
-    cs = _claims("Kazada iki kişi öldü. İki ülke arasındaki ilişkiler gelişti. "
-                 "Toplantıya iki bin delege katıldı.")
+    cs = _claims(
+        "Kazada iki kişi öldü. İki ülke arasındaki ilişkiler gelişti. "
+        "Toplantıya iki bin delege katıldı."
+    )
     assert [(c.value, c.unit) for c in cs] == [(2, "kişi"), (2000, "delege")]
 
 
 def test_exclusions_dates_years_ordinals_times():
-    text = ("Heyetler, 2’nci turun ardından 80’inci kuruluş yıl dönümünde 3 Eylül "
-            "2025’te saat 14.30’da bir araya geldi. Anlaşma 2024 yılında imzalandı. "
-            "BIST 100 endeksi yükseldi.")
+    text = (
+        "Heyetler, 2’nci turun ardından 80’inci kuruluş yıl dönümünde 3 Eylül "
+        "2025’te saat 14.30’da bir araya geldi. Anlaşma 2024 yılında imzalandı. "
+        "BIST 100 endeksi yükseldi."
+    )
     assert _claims(text) == []
 
 
 def test_decimal_point_before_scale_and_percent_words():
     assert [(c.value, c.unit) for c in _claims("Nüfus 2.5 milyon kişiye ulaştı.")] == [
-        (2.5e6, "kişi")]
+        (2.5e6, "kişi")
+    ]
     assert [(c.value, c.unit) for c in _claims("Başarı yüzde yüz oldu.")] == [(100, "%")]
 
 

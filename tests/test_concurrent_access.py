@@ -27,8 +27,12 @@ CITIES = ["Sinop", "Kastamonu", "Bolu", "Düzce", "Kütahya"]
 def _articles() -> list[Article]:
     return [
         Article(
-            id=f"eszamanli{i:02d}", source=f"t/{i}", language="tr", outlet="Karadeniz Postası",
-            published=f"2024-07-{1 + i:02d}", title=f"{CITIES[i % 5]} sahilinde temizlik günü",
+            id=f"eszamanli{i:02d}",
+            source=f"t/{i}",
+            language="tr",
+            outlet="Karadeniz Postası",
+            published=f"2024-07-{1 + i:02d}",
+            title=f"{CITIES[i % 5]} sahilinde temizlik günü",
             text=f"{CITIES[i % 5]} sahilinde gönüllüler {i + 20} torba çöp topladı.\n\n"
             "Belediye etkinliğin her ay tekrarlanacağını duyurdu.",
             quotes=[Quote(speaker="Selin Kaya", text="Sahillerimiz hepimizin.", cue="dedi")],

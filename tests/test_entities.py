@@ -123,8 +123,9 @@ def test_surname_typed_as_place_joins_the_person():
     assert any(g.type == "GPE" and g.aliases == ["Tokyo"] for g in groups)
     # a city that is also someone's surname keeps its type
     text2 = "Vali Mehmet Ankara göreve başladı. Ankara’da toplantı yapıldı."
-    groups2 = _group(text2, [Mention(5, 18, "PERSON", "Mehmet Ankara"),
-                             Mention(35, 41, "GPE", "Ankara")])
+    groups2 = _group(
+        text2, [Mention(5, 18, "PERSON", "Mehmet Ankara"), Mention(35, 41, "GPE", "Ankara")]
+    )
     assert sorted(g.type for g in groups2) == ["GPE", "PERSON"]
 
 
@@ -155,10 +156,14 @@ def test_bare_surname_joins_the_one_full_name_in_the_corpus():
     from gundem.model import Entity
 
     def bare() -> Article:
-        return Article(id="b", source="b", entities=[
-            Entity(name="Aliyev", type="PERSON", aliases=["Aliyev"]),
-            Entity(name="Kim", type="PERSON", aliases=["Kim"]),
-        ])
+        return Article(
+            id="b",
+            source="b",
+            entities=[
+                Entity(name="Aliyev", type="PERSON", aliases=["Aliyev"]),
+                Entity(name="Kim", type="PERSON", aliases=["Kim"]),
+            ],
+        )
 
     r = EntityResolver()
     full = r.resolve("İlham Aliyev", "PERSON")[0]
@@ -215,12 +220,16 @@ def test_one_word_name_takes_the_type_the_corpus_knows():
     r = EntityResolver()
     town = r.resolve("Ardeşen", "GPE")[0]
     person = r.resolve("İlham Aliyev", "PERSON")[0]
-    art = Article(id="x", source="x", entities=[
-        Entity(name="Ardeşen", type="PERSON", aliases=["Ardeşen"], mentions=[(0, 7)]),
-        Entity(name="Aliyev", type="GPE", aliases=["Aliyev"], mentions=[(20, 26)]),
-        Entity(name="Aliyev", type="PERSON", aliases=["Aliyev’in"], mentions=[(40, 46)]),
-        Entity(name="Rize", type="GPE", aliases=["Rize"], mentions=[(50, 54)]),
-    ])
+    art = Article(
+        id="x",
+        source="x",
+        entities=[
+            Entity(name="Ardeşen", type="PERSON", aliases=["Ardeşen"], mentions=[(0, 7)]),
+            Entity(name="Aliyev", type="GPE", aliases=["Aliyev"], mentions=[(20, 26)]),
+            Entity(name="Aliyev", type="PERSON", aliases=["Aliyev’in"], mentions=[(40, 46)]),
+            Entity(name="Rize", type="GPE", aliases=["Rize"], mentions=[(50, 54)]),
+        ],
+    )
     ents = r.resolve_article(art).entities
     by_id = {e.id: e for e in ents}
     assert by_id[town].type == "GPE" and by_id[town].name == "Ardeşen"

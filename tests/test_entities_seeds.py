@@ -51,14 +51,16 @@ def articles():
 
 def test_expected_persons_found(articles):
     for text, art in articles:
-        persons = {_norm(a) for e in art.entities if e.type == "PERSON" for a in [e.name, *e.aliases]}
+        persons = {
+            _norm(a) for e in art.entities if e.type == "PERSON" for a in [e.name, *e.aliases]
+        }
         for name in EXPECTED:
             variants = {_norm(name)}
             if name == "Kim Jong-un":
                 variants.add(_norm("Kim Jong Un"))
-            if _norm(name) in _norm(text) or (variants - {_norm(name)} and any(
-                v in _norm(text) for v in variants
-            )):
+            if _norm(name) in _norm(text) or (
+                variants - {_norm(name)} and any(v in _norm(text) for v in variants)
+            ):
                 assert variants & persons, (name, sorted(persons))
 
 

@@ -54,8 +54,7 @@ def _article(prefix: str) -> Article:
     published = m.group(1) if m else None
     result = clean_text(raw[m.end() :] if m else raw)
     text = "\n\n".join(b.text for b in result.paragraphs)
-    art = Article(id=prefix, source=str(path), title=result.title, text=text,
-                  published=published)
+    art = Article(id=prefix, source=str(path), title=result.title, text=text, published=published)
     try:
         from gundem.extract.entities import extract_entities  # type: ignore[attr-defined]
     except ImportError:

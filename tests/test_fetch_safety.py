@@ -392,7 +392,9 @@ def test_api_ingest_never_fetches_from_loopback(site, tmp_path):
 
     from gundem.serve.api import create_app
 
-    with TestClient(create_app(str(tmp_path / "a.duckdb"), api_key="anahtar", allowed_hosts=["testserver"])) as client:
+    with TestClient(
+        create_app(str(tmp_path / "a.duckdb"), api_key="anahtar", allowed_hosts=["testserver"])
+    ) as client:
         r = client.post(
             "/api/ingest",
             json={"urls": [f"{site.base}/haber.html"]},

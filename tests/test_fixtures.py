@@ -51,4 +51,6 @@ def test_jsonl_fixture_counts():
     items = list(read_inputs([str(FIXTURES / "records.jsonl")]))
     errors = [i for i in items if isinstance(i, IngestError)]
     assert len(items) - len(errors) == EXPECTED["records.jsonl"]["documents"]
-    assert [int(e.source.rsplit("#", 1)[1]) for e in errors] == EXPECTED["records.jsonl"]["error_lines"]
+    assert [int(e.source.rsplit("#", 1)[1]) for e in errors] == EXPECTED["records.jsonl"][
+        "error_lines"
+    ]

@@ -77,7 +77,9 @@ def _write_corpus(root: Path) -> tuple[list[str], dict[str, str], dict[str, set[
     inp = root / "girdi"
     inp.mkdir()
 
-    def put(name: str | bytes, data: bytes, mark: str | None = None, kind: str | None = None) -> Path:
+    def put(
+        name: str | bytes, data: bytes, mark: str | None = None, kind: str | None = None
+    ) -> Path:
         path = Path(os.fsdecode(os.fsencode(inp) + b"/" + os.fsencode(name)))
         path.write_bytes(data)
         if mark:
@@ -91,7 +93,11 @@ def _write_corpus(root: Path) -> tuple[list[str], dict[str, str], dict[str, set[
     put("utf16.txt", ARTICLE.format(mark="UTFONALTI").encode("utf-16-le"), "UTFONALTI")
     deep = "<div>" * 1000 + "<p>" + ARTICLE.format(mark="DERİNHTML") + "</p>" + "</div>" * 1000
     put("derin.html", f"<html><body>{deep}</body></html>".encode(), "DERİNHTML")
-    put("kuyruk.txt.gz", gzip.compress(ARTICLE.format(mark="KUYRUKGZ").encode()) + b"junk!!", "KUYRUKGZ")
+    put(
+        "kuyruk.txt.gz",
+        gzip.compress(ARTICLE.format(mark="KUYRUKGZ").encode()) + b"junk!!",
+        "KUYRUKGZ",
+    )
     put(b"bozuk\xffad.txt", ARTICLE.format(mark="BAYTADI").encode(), "BAYTADI")  # not UTF-8
     put("satır\nkırık.txt", ARTICLE.format(mark="SATIRADI").encode(), "SATIRADI")
     put("dev.txt", _giant_line(2_000_000).encode(), "Demiryolu haberi dev satır")
@@ -110,7 +116,13 @@ def _write_corpus(root: Path) -> tuple[list[str], dict[str, str], dict[str, set[
         json.dumps({"text": ARTICLE.format(mark="JSONİKİ")}, ensure_ascii=False),
     ]
     put("kayitlar.jsonl", "\n".join(lines).encode("utf-8", "surrogatepass"))
-    good.update({"JSONBİR": "kayitlar.jsonl", "JSONVEKÜSURAT": "kayitlar.jsonl", "JSONİKİ": "kayitlar.jsonl"})
+    good.update(
+        {
+            "JSONBİR": "kayitlar.jsonl",
+            "JSONVEKÜSURAT": "kayitlar.jsonl",
+            "JSONİKİ": "kayitlar.jsonl",
+        }
+    )
     bad.update({"kayitlar.jsonl#2": {"json"}, "kayitlar.jsonl#4": {"json"}})
     bad["kayitlar.jsonl#5"] = {"json", "binary", "encoding"}  # a NUL byte costs this line only
     bad["kayitlar.jsonl#6"] = {"too-large"}
@@ -157,7 +169,10 @@ def test_hostile_corpus_through_gundem_run(tmp_path):
     assert peak_mb < PEAK_LIMIT_MB
 
     with Store(db, read_only=True) as store:
-        texts = [t + "\n" + x for t, x in store.con.execute("SELECT title, text FROM articles").fetchall()]
+        texts = [
+            t + "\n" + x
+            for t, x in store.con.execute("SELECT title, text FROM articles").fetchall()
+        ]
         errors = store.errors()
     missing = [m for m in good if not any(m in t for t in texts)]
     assert not missing, f"good documents not stored: {missing}"

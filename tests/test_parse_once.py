@@ -81,8 +81,12 @@ def test_a_short_page_falling_back_to_the_text_cleaner_is_still_parsed_once(monk
 
 def test_a_date_inside_an_html_comment_is_not_a_publication_date() -> None:
     # a template's version stamp; htmldate used to read it when it parsed the page itself
-    page = _page(BODY * 2).replace(
-        b"<meta property='article:published_time' content='2026-03-04T09:30:00+03:00'>", b""
-    ).replace(b"<body>", b"<body><!-- $Id: sayac.tpl 21 2019-06-01 13:09:34Z yazilim $ -->")
+    page = (
+        _page(BODY * 2)
+        .replace(
+            b"<meta property='article:published_time' content='2026-03-04T09:30:00+03:00'>", b""
+        )
+        .replace(b"<body>", b"<body><!-- $Id: sayac.tpl 21 2019-06-01 13:09:34Z yazilim $ -->")
+    )
     article = to_article(_raw(page))
     assert article.published is None

@@ -14,8 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _quotes(text: str, published: str | None = None, entities: list[Entity] | None = None):
-    art = Article(id="t", source="test", text=text, published=published,
-                  entities=entities or [])
+    art = Article(id="t", source="test", text=text, published=published, entities=entities or [])
     return extract_quotes(art).quotes
 
 
@@ -45,18 +44,22 @@ def test_speaker_after_participle_cue():
 
 
 def test_speaker_after_finite_cue():
-    text = ("Kaja Kallas görüşmeye katıldı.\n\n"
-            "“Önümüzdeki hafta yeniden bir araya geleceğiz” dedi Kallas.")
+    text = (
+        "Kaja Kallas görüşmeye katıldı.\n\n"
+        "“Önümüzdeki hafta yeniden bir araya geleceğiz” dedi Kallas."
+    )
     assert _direct(text)[0].speaker == "Kaja Kallas"
 
 
 def test_colon_led_multi_paragraph_quote_is_one_quote():
-    text = ("İçişleri Bakanı Ali Yerlikaya sel bölgesinde incelemelerde bulundu.\n\n"
-            "Bakan, şunları söyledi:\n\n"
-            "“Tüm ekiplerimiz sahada.\n\n"
-            "Hiçbir vatandaşımız mağdur olmayacak.\n\n"
-            "Hasar tespiti iki gün içinde bitecek.”\n\n"
-            "Vatandaşlar ise yardımların geciktiğinden şikâyet etti.")
+    text = (
+        "İçişleri Bakanı Ali Yerlikaya sel bölgesinde incelemelerde bulundu.\n\n"
+        "Bakan, şunları söyledi:\n\n"
+        "“Tüm ekiplerimiz sahada.\n\n"
+        "Hiçbir vatandaşımız mağdur olmayacak.\n\n"
+        "Hasar tespiti iki gün içinde bitecek.”\n\n"
+        "Vatandaşlar ise yardımların geciktiğinden şikâyet etti."
+    )
     qs = _direct(text)
     assert len(qs) == 1
     assert qs[0].speaker == "Ali Yerlikaya"
@@ -65,10 +68,12 @@ def test_colon_led_multi_paragraph_quote_is_one_quote():
 
 
 def test_each_paragraph_opens_only_last_closes():
-    text = ("Eski Başbakan Ayşe Demir anılarını anlattı.\n\n"
-            "Demir, “Siyasete genç yaşta girdim.\n\n"
-            "“İlk seçimde kaybettim ama pes etmedim.\n\n"
-            "“Bugün gençlere aynı şeyi söylüyorum” diye konuştu.")
+    text = (
+        "Eski Başbakan Ayşe Demir anılarını anlattı.\n\n"
+        "Demir, “Siyasete genç yaşta girdim.\n\n"
+        "“İlk seçimde kaybettim ama pes etmedim.\n\n"
+        "“Bugün gençlere aynı şeyi söylüyorum” diye konuştu."
+    )
     qs = _direct(text)
     assert len(qs) == 1
     assert "“" not in qs[0].text
@@ -77,34 +82,42 @@ def test_each_paragraph_opens_only_last_closes():
 
 def test_ad_slot_removed_quote_stays_one():
     # an ad slot removed by the cleaner leaves consecutive paragraphs
-    text = ("Kuzey Kore lideri Kim Jong-un konuştu.\n\n"
-            "Kim’se şöyle karşılık verdi:\n\n"
-            "“İlişkilerimiz her alanda gelişti.\n\n"
-            "Çeşitli sektörlerde işbirliği yaptık.”")
+    text = (
+        "Kuzey Kore lideri Kim Jong-un konuştu.\n\n"
+        "Kim’se şöyle karşılık verdi:\n\n"
+        "“İlişkilerimiz her alanda gelişti.\n\n"
+        "Çeşitli sektörlerde işbirliği yaptık.”"
+    )
     qs = _direct(text)
     assert len(qs) == 1 and qs[0].speaker == "Kim Jong-un"
 
 
 def test_carried_over_speaker_from_previous_sentence():
-    text = ("Ekonomi Bakanı Kemal Sarı, enflasyonun düşeceğini belirtti. "
-            "“Yıl sonunda tek haneyi göreceğiz” diye ekledi.")
+    text = (
+        "Ekonomi Bakanı Kemal Sarı, enflasyonun düşeceğini belirtti. "
+        "“Yıl sonunda tek haneyi göreceğiz” diye ekledi."
+    )
     qs = _direct(text)
     assert qs[0].speaker == "Kemal Sarı"
     assert qs[0].cue == "diye ekledi"
 
 
 def test_role_phrase_resolves_to_person():
-    text = ("Rusya Devlet Başkanı Vladimir Putin ile Fransa Cumhurbaşkanı Emmanuel Macron "
-            "telefonda görüştü.\n\n"
-            "Rus lider, görüşmede şunları söyledi: “Diyaloğa açığız.”\n\n"
-            "Fransız lider ise “Önce ateşkes gerekli” dedi.")
+    text = (
+        "Rusya Devlet Başkanı Vladimir Putin ile Fransa Cumhurbaşkanı Emmanuel Macron "
+        "telefonda görüştü.\n\n"
+        "Rus lider, görüşmede şunları söyledi: “Diyaloğa açığız.”\n\n"
+        "Fransız lider ise “Önce ateşkes gerekli” dedi."
+    )
     qs = _direct(text)
     assert [q.speaker for q in qs] == ["Vladimir Putin", "Emmanuel Macron"]
 
 
 def test_bare_role_bakan_resolves_to_minister_named_earlier():
-    text = ("Sağlık Bakanı Kemal Özdemir hastaneyi ziyaret etti. "
-            "Bakan, “Yeni yoğun bakım ünitesi açılacak” dedi.")
+    text = (
+        "Sağlık Bakanı Kemal Özdemir hastaneyi ziyaret etti. "
+        "Bakan, “Yeni yoğun bakım ünitesi açılacak” dedi."
+    )
     assert _direct(text)[0].speaker == "Kemal Özdemir"
 
 
@@ -115,8 +128,9 @@ def test_entities_give_canonical_name():
 
 
 def test_indirect_speech():
-    qs = _quotes("Merkez Bankası Başkanı Aylin Sert, faizlerin bir süre sabit kalacağını "
-                 "ifade etti.")
+    qs = _quotes(
+        "Merkez Bankası Başkanı Aylin Sert, faizlerin bir süre sabit kalacağını ifade etti."
+    )
     assert len(qs) == 1
     q = qs[0]
     assert q.kind == "indirect" and q.speaker == "Aylin Sert" and q.cue == "ifade etti"
@@ -124,8 +138,7 @@ def test_indirect_speech():
 
 
 def test_scare_quote_is_fragment_without_speaker():
-    qs = _quotes("Muhalefet partileri bu planı “sessiz bir teslimiyet” olarak "
-                 "nitelendiriyor.")
+    qs = _quotes("Muhalefet partileri bu planı “sessiz bir teslimiyet” olarak nitelendiriyor.")
     assert [(q.kind, q.speaker) for q in qs] == [("fragment", None)]
 
 
@@ -135,9 +148,11 @@ def test_diye_hitap_is_not_speech():
 
 
 def test_pull_quote_copy_is_not_counted_twice():
-    text = ("‘Askerleriniz cesurca savaştı’\n\n"
-            "Devlet Başkanı Vladimir Putin, “Askerleriniz cesurca savaştı. Bunu unutmayacağız” "
-            "dedi.")
+    text = (
+        "‘Askerleriniz cesurca savaştı’\n\n"
+        "Devlet Başkanı Vladimir Putin, “Askerleriniz cesurca savaştı. Bunu unutmayacağız” "
+        "dedi."
+    )
     qs = _direct(text)
     assert len(qs) == 1 and qs[0].speaker == "Vladimir Putin"
 
@@ -148,8 +163,10 @@ def test_apostrophe_is_not_a_closing_single_quote():
 
 
 def test_ascii_quotes_and_guillemets():
-    qs = _direct('Lin Jian, "Bu adım barışı tehdit ediyor" dedi. '
-                 "Rutte ise «Desteğimiz sürecek» diye konuştu.")
+    qs = _direct(
+        'Lin Jian, "Bu adım barışı tehdit ediyor" dedi. '
+        "Rutte ise «Desteğimiz sürecek» diye konuştu."
+    )
     assert [q.text for q in qs] == ["Bu adım barışı tehdit ediyor", "Desteğimiz sürecek"]
 
 
@@ -171,8 +188,10 @@ def test_headline_colon_speaker():
 
 
 def test_indirect_before_colon_quote():
-    qs = _quotes("Prof. Dr. Ateş Kara, risk grubundakilerin dikkatli olması gerektiğini "
-                 "vurguladı: “Kalabalıktan uzak durun.”")
+    qs = _quotes(
+        "Prof. Dr. Ateş Kara, risk grubundakilerin dikkatli olması gerektiğini "
+        "vurguladı: “Kalabalıktan uzak durun.”"
+    )
     kinds = sorted((q.kind, q.speaker) for q in qs)
     assert kinds == [("direct", "Ateş Kara"), ("indirect", "Ateş Kara")]
 

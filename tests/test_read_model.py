@@ -91,7 +91,9 @@ def test_entities_and_claims_match_folded_names(db: str) -> None:
     assert ILHAM in _cli("entity", "İLHAM", "--db", db)  # an alias, folded
 
 
-def test_listings_read_projections_not_whole_articles(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_listings_read_projections_not_whole_articles(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def no_articles(*_a, **_k):
         raise AssertionError("a listing loaded whole articles")
 
@@ -104,7 +106,9 @@ def test_listings_read_projections_not_whole_articles(db: str, monkeypatch: pyte
             f"okuma{i:02d}": (1, 1, 1) for i in range(3)
         }
         ent = c.get("/api/entities/kisi-ilham").json()
-        assert ent["roles"] == [] and [q["text"] for q in ent["quotes"]] == ["Yol eylülde hizmete girecek."]
+        assert ent["roles"] == [] and [q["text"] for q in ent["quotes"]] == [
+            "Yol eylülde hizmete girecek."
+        ]
         assert [a["id"] for a in ent["articles"]] == ["okuma00"]
         ev = c.get("/api/events/olay1").json()
         assert [a["id"] for a in ev["articles"]] == ["okuma00", "okuma01"]
@@ -150,7 +154,9 @@ def test_cli_tables_and_export_come_from_the_read_model(db: str, tmp_path: Path)
     out = tmp_path / "olaylar.jsonl"
     _cli("export", "--what", "events", "--out", str(out), "--db", db)
     rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
-    assert rec["id"] == "olay1" and [d["date_from"] for d in rec["article_dates"]] == ["published"] * 2
+    assert (
+        rec["id"] == "olay1" and [d["date_from"] for d in rec["article_dates"]] == ["published"] * 2
+    )
 
 
 def test_renamed_entity_renames_its_quotes_in_the_read_model(db: str) -> None:
@@ -197,7 +203,8 @@ def test_add_folded_columns_migrates_a_file_written_before_the_read_model(tmp_pa
     add_folded_columns(con)  # idempotent
     assert con.execute("SELECT count(*) FROM article_quotes").fetchone()[0] == 1
     assert con.execute("SELECT name_folded, aliases_folded FROM article_entities").fetchone() == (
-        "ilham aksoy", '["ilham"]'
+        "ilham aksoy",
+        '["ilham"]',
     )
     con.close()
     with Store(path) as s:  # read-write: migrates the rest of the schema

@@ -39,7 +39,9 @@ def _registry(*stages: Stage) -> Registry:
     return base
 
 
-def _stage(name: str, requires: set[str], assigns: set[str], langs: set[str] | None = None) -> Stage:
+def _stage(
+    name: str, requires: set[str], assigns: set[str], langs: set[str] | None = None
+) -> Stage:
     return Stage(name, "article", lambda a: a, frozenset(requires), frozenset(assigns),
                  None if langs is None else frozenset(langs))  # fmt: skip
 
@@ -61,7 +63,9 @@ def test_skipping_a_stage_whose_output_is_required_names_both_stages():
 
 
 def test_a_requirement_assigned_only_by_a_later_stage_names_both_stages():
-    reg = _registry(_stage("ozet", {"text", "duygu"}, {"ozet"}), _stage("duygu", {"text"}, {"duygu"}))
+    reg = _registry(
+        _stage("ozet", {"text", "duygu"}, {"ozet"}), _stage("duygu", {"text"}, {"duygu"})
+    )
     with pytest.raises(PipelineError) as err:
         build_pipeline(registry=reg)
     msg = str(err.value)

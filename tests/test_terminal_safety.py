@@ -103,7 +103,10 @@ def test_entities_entity_quotes_print_hostile_names(hostile_db) -> None:
     db, _, _ = hostile_db
     _literal(_out("entities", "--db", db), SPEAKER, "Vali [link=http://kotu.example]Ayşe[/link]")
     _literal(
-        _out("entity", SPEAKER, "--db", db), "Rize’de Sel[/x]", "Vali\\x1b[31m[/x]", "Kent[/x]:fire:Haber"
+        _out("entity", SPEAKER, "--db", db),
+        "Rize’de Sel[/x]",
+        "Vali\\x1b[31m[/x]",
+        "Kent[/x]:fire:Haber",
     )
     out = _out("quotes", "--db", db)
     _literal(

@@ -86,7 +86,10 @@ def test_a_direct_quote_spanning_sentences_is_not_cut_but_a_paragraph_break_outs
     text = "Vali şöyle dedi: “Hazırız. Yarın başlıyoruz.” Ardından ayrıldı.\n\nYeni paragraf."
     quote = (text.index("“"), text.index("”") + 1)
     got = _texts(text, join_protected(text, split_sentences(text), [quote]))
-    assert got == ["Vali şöyle dedi: “Hazırız. Yarın başlıyoruz.” Ardından ayrıldı.", "Yeni paragraf."]
+    assert got == [
+        "Vali şöyle dedi: “Hazırız. Yarın başlıyoruz.” Ardından ayrıldı.",
+        "Yeni paragraf.",
+    ]
 
 
 def test_search_index_cites_the_article_sentence_numbering(tmp_path) -> None:
@@ -191,7 +194,10 @@ def test_no_module_outside_the_text_layer_splits_folds_or_stems() -> None:
         src = path.read_text(encoding="utf-8")
         rel = path.relative_to(SRC)
         for node in ast.walk(ast.parse(src)):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in _FORBIDDEN_DEFS:
+            if (
+                isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                and node.name in _FORBIDDEN_DEFS
+            ):
                 problems.append(f"{rel}:{node.lineno}: def {node.name}")
         for pat, what in _FORBIDDEN_TEXT:
             for m in pat.finditer(src):

@@ -20,12 +20,15 @@ def _times(text: str, published: str | None = None):
 
 def test_absolute_day_month_year():
     assert _times("Zirve 3 Eylül 2025 tarihinde yapıldı.") == [
-        ("3 Eylül 2025", "2025-09-03", "day")]
+        ("3 Eylül 2025", "2025-09-03", "day")
+    ]
 
 
 def test_month_year_with_apostrophe_suffix():
     assert _times("Anlaşma Haziran 2024’te imzalandı, Aralık 2024’te yürürlüğe girdi.") == [
-        ("Haziran 2024’te", "2024-06", "month"), ("Aralık 2024’te", "2024-12", "month")]
+        ("Haziran 2024’te", "2024-06", "month"),
+        ("Aralık 2024’te", "2024-12", "month"),
+    ]
 
 
 def test_years():
@@ -39,8 +42,11 @@ def test_last_year_june_relative_to_published():
 
 
 def test_relative_days():
-    got = _times("Bakan dün açıklama yaptı, bugün sahadaydı, yarın Ankara’ya dönecek. "
-                 "Kaza iki gün önce olmuştu.", "2025-03-14")
+    got = _times(
+        "Bakan dün açıklama yaptı, bugün sahadaydı, yarın Ankara’ya dönecek. "
+        "Kaza iki gün önce olmuştu.",
+        "2025-03-14",
+    )
     assert [v for _, v, _ in got] == ["2025-03-13", "2025-03-14", "2025-03-15", "2025-03-12"]
 
 
@@ -55,35 +61,48 @@ def test_weekday_future_tense_goes_forward():
 
 
 def test_unanchored_relative_and_month_stay_none():
-    got = _times("Rus lider Perşembe günü heyeti kabul etti. Anlaşma Aralık ayında "
-                 "yürürlüğe girdi. Geçtiğimiz yıl imzalanmıştı.")
+    got = _times(
+        "Rus lider Perşembe günü heyeti kabul etti. Anlaşma Aralık ayında "
+        "yürürlüğe girdi. Geçtiğimiz yıl imzalanmıştı."
+    )
     assert [v for _, v, _ in got] == [None, None, None]
 
 
 def test_month_takes_year_from_same_sentence_only():
-    got = _times("2023’te başlayan kazı Aralık ayında bitti. Rapor Mart ayında çıktı.",
-                 "2025-06-01")
+    got = _times(
+        "2023’te başlayan kazı Aralık ayında bitti. Rapor Mart ayında çıktı.", "2025-06-01"
+    )
     assert [v for _, v, _ in got] == ["2023", "2023-12", None]
 
 
 def test_weeks_and_months():
-    got = _times("Geçen hafta toplandılar, bu ay rapor yazdılar, geçen ay da başlamışlardı.",
-                 "2024-11-02")
+    got = _times(
+        "Geçen hafta toplandılar, bu ay rapor yazdılar, geçen ay da başlamışlardı.", "2024-11-02"
+    )
     assert [v for _, v, _ in got] == ["2024-W43", "2024-11", "2024-10"]
 
 
 def test_durations():
-    got = _times("Proje üç yıldır sürüyor. İki haftalık ateşkes ilan edildi. "
-                 "Yangın 48 saat boyunca sürdü.")
-    assert [(v, p) for _, v, p in got] == [("P3Y", "duration"), ("P2W", "duration"),
-                                           ("PT48H", "duration")]
+    got = _times(
+        "Proje üç yıldır sürüyor. İki haftalık ateşkes ilan edildi. Yangın 48 saat boyunca sürdü."
+    )
+    assert [(v, p) for _, v, p in got] == [
+        ("P3Y", "duration"),
+        ("P2W", "duration"),
+        ("PT48H", "duration"),
+    ]
 
 
 def test_bare_month_with_suffix_and_decades():
-    got = _times("Anlaşma Haziran’da imzalandı. 2023’te başlayan süreç Mart’ta bitti. "
-                 "1990’larda göç arttı.", "2025-01-01")
-    assert got == [("Haziran’da", None, "month"), ("2023’te", "2023", "year"),
-                   ("Mart’ta", "2023-03", "month")]
+    got = _times(
+        "Anlaşma Haziran’da imzalandı. 2023’te başlayan süreç Mart’ta bitti. 1990’larda göç arttı.",
+        "2025-01-01",
+    )
+    assert got == [
+        ("Haziran’da", None, "month"),
+        ("2023’te", "2023", "year"),
+        ("Mart’ta", "2023-03", "month"),
+    ]
 
 
 def test_false_friends_are_not_dates():

@@ -36,7 +36,11 @@ def test_only_the_train_command_imports_the_tools_package() -> None:
 def test_no_runtime_module_points_into_the_tests_folder() -> None:
     for p in RUNTIME.rglob("*.py"):
         tree = ast.parse(p.read_text(encoding="utf-8"))
-        strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        strings = {
+            n.value
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str)
+        }
         assert "tests" not in strings, p
 
 

@@ -10,7 +10,7 @@ def test_normalize_is_length_preserving():
     s = "“Evet” dedi – Putin’den ‘hayır’ «asla» „belki“ Ahmet`in X´e"
     n = normalize_punct(s)
     assert len(n) == len(s)
-    assert n == "\"Evet\" dedi - Putin'den 'hayır' \"asla\" \"belki\" Ahmet'in X'e"
+    assert n == '"Evet" dedi - Putin\'den \'hayır\' "asla" "belki" Ahmet\'in X\'e'
 
 
 def test_casefold_tr():
@@ -24,7 +24,7 @@ def test_casefold_tr():
 def test_sentences_abbreviations_numbers_quotes():
     text = (
         "ANKARA (AA) - Prof. Dr. Ayşe Kaya toplantıya saat 14.30'da katıldı. "
-        "Salonda 1.000 kişi vardı! \"Bu iş bitti.\" dedi. "
+        'Salonda 1.000 kişi vardı! "Bu iş bitti." dedi. '
         "T.C. Dışişleri Bakanlığı ile A.Ş. temsilcileri 2. Dünya Savaşı'nı andı vb. "
         "konuları konuştu. Toplantıyı A. Yılmaz yönetti. Sonuç ne olacak? Bilinmiyor."
     )
@@ -39,7 +39,11 @@ def test_sentences_abbreviations_numbers_quotes():
 def test_sentences_spans_and_newlines():
     text = "Birinci cümle.\nİkinci satır\n\n  Üçüncü cümle burada.  "
     spans = split_sentences(text)
-    assert [text[s:e] for s, e in spans] == ["Birinci cümle.", "İkinci satır", "Üçüncü cümle burada."]
+    assert [text[s:e] for s, e in spans] == [
+        "Birinci cümle.",
+        "İkinci satır",
+        "Üçüncü cümle burada.",
+    ]
 
 
 def test_sentences_ordinal_and_lowercase_continuation():

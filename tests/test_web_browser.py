@@ -33,7 +33,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     arts, _qs, events, story = build(n_facts=3, n_topics=2)
-    arts[0].removed = [Block(text="Reklam Alanı <script>alert(1)</script>", index=2, reason="ad slot")]
+    arts[0].removed = [
+        Block(text="Reklam Alanı <script>alert(1)</script>", index=2, reason="ad slot")
+    ]
     arts[0].title = arts[0].title + " <b>kalın</b>"
     db = str(tmp_path_factory.mktemp("web") / "g.duckdb")
     write_store(db, arts, events, [story])

@@ -113,7 +113,9 @@ def run(
         False, "--no-link", help="Skip linking events and stories (short for --skip link)."
     ),
     skip: list[str] = typer.Option(
-        [], "--skip", help="Stages or groups to skip, comma-separated: "
+        [],
+        "--skip",
+        help="Stages or groups to skip, comma-separated: "
         "entities, quotes, times, claims, resolve, link, index; extract, link.",
     ),
     delay: float = typer.Option(1.0, "--delay", help="Seconds between requests to one host."),
@@ -144,7 +146,9 @@ def run(
         corpus = Corpus(store, pipeline, index=_search_index(db, pipeline), workers=workers,
                         engine=engine)  # fmt: skip
         try:
-            report = _ingest_with_progress(corpus, read_inputs(paths, fetcher=fetcher), paths, quiet)
+            report = _ingest_with_progress(
+                corpus, read_inputs(paths, fetcher=fetcher), paths, quiet
+            )
         except StageFailed as e:
             err_console.print(f"[red]error:[/] internal: {_s(e)}")
             raise typer.Exit(1) from None
@@ -432,11 +436,19 @@ def search(
             query, filters, limit=limit, level="article" if articles else "sentence"
         )
     table = Table(
-        "score", "article", "date", "outlet", "text", title=f"{len(hits)} hits for {_s(repr(query))}"
+        "score",
+        "article",
+        "date",
+        "outlet",
+        "text",
+        title=f"{len(hits)} hits for {_s(repr(query))}",
     )
     for h in hits:
         table.add_row(
-            f"{h.score:.2f}", _s(h.article_id[:10]), _s(h.published or "—"), _s(h.outlet or ""),
+            f"{h.score:.2f}",
+            _s(h.article_id[:10]),
+            _s(h.published or "—"),
+            _s(h.outlet or ""),
             _s(h.text[:200]),
         )
     console.print(table)
@@ -517,7 +529,9 @@ app.add_typer(train_app, name="train")
 def train_ner_cmd(
     out: Path | None = typer.Option(None, "--out", help="Model file (default: the packaged one)."),
     family: str = typer.Option(
-        "neural", "--family", help="neural (BiLSTM-CRF; needs torch: pip install 'gundem\\[train]') or crf."
+        "neural",
+        "--family",
+        help="neural (BiLSTM-CRF; needs torch: pip install 'gundem\\[train]') or crf.",
     ),
     epochs: int = typer.Option(22, "--epochs", help="Neural: passes over the training data."),
     max_iterations: int = typer.Option(150, "--iterations", help="CRF: L-BFGS iterations."),
@@ -543,7 +557,10 @@ def train_ner_cmd(
     try:
         with err_console.status(f"training the {family} NER model…"):
             scores = train_ner(
-                out_path=out, family=family, epochs=epochs, max_iterations=max_iterations,
+                out_path=out,
+                family=family,
+                epochs=epochs,
+                max_iterations=max_iterations,
                 log=lambda msg: err_console.print(_s(msg)),
             )
     except RuntimeError as e:
@@ -560,7 +577,9 @@ def ner(
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: stdout)."),
     model: Path | None = typer.Option(
-        None, "--model", help="Another model file (.npz neural, .crfsuite CRF); default: the shipped one."
+        None,
+        "--model",
+        help="Another model file (.npz neural, .crfsuite CRF); default: the shipped one.",
     ),
 ) -> None:
     """Tag a CoNLL file: writes token<TAB>BIO-tag, one line per input token."""
@@ -609,7 +628,9 @@ def entity(
     if not rows:
         err_console.print(f"[red]error:[/] no entity named {_s(repr(name))}")
         raise typer.Exit(2)
-    table = Table("article", "date", "outlet", "title", "mentions", "roles", title=_s(rows[0].canonical))
+    table = Table(
+        "article", "date", "outlet", "title", "mentions", "roles", title=_s(rows[0].canonical)
+    )
     for r in rows:
         table.add_row(
             _s(r.article_id[:10]), _s(r.published or "—"), _s(r.outlet or ""), _s(r.title or ""),
@@ -654,7 +675,8 @@ def index_cmd(
     console.print(
         f"search index {how}: {counts['total']} articles, {docs} documents "
         f"({counts['added']} added, {counts['updated']} updated, {counts['deleted']} deleted)",
-        highlight=False, markup=False,
+        highlight=False,
+        markup=False,
     )
 
 

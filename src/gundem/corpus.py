@@ -181,7 +181,9 @@ class _Ingest:
         if self.on_item:
             self.on_item(self.stats, item)
 
-    def _jobs(self, docs: Iterable[RawDoc | IngestError]) -> Iterator[tuple[RawDoc, frozenset[str]]]:
+    def _jobs(
+        self, docs: Iterable[RawDoc | IngestError]
+    ) -> Iterator[tuple[RawDoc, frozenset[str]]]:
         for item in docs:
             self.stats.read += 1
             self.sources.append(item.source)
@@ -236,7 +238,9 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def posted_docs(documents: Iterable[Mapping[str, Any]], urls: list[str]) -> Iterator[RawDoc | IngestError]:
+def posted_docs(
+    documents: Iterable[Mapping[str, Any]], urls: list[str]
+) -> Iterator[RawDoc | IngestError]:
     """The documents of a ``POST /api/ingest`` body (``text`` or ``html`` with optional
     ``url``, ``title``, ``published``, ``outlet``), then its URLs, fetched from public hosts
     only (a request never reaches the server's own network)."""
@@ -244,7 +248,9 @@ def posted_docs(documents: Iterable[Mapping[str, Any]], urls: list[str]) -> Iter
         data = (d.get("html") or d.get("text") or "").encode("utf-8")
         meta = {"url": d.get("url"), "title": d.get("title"), "published": d.get("published"),
                 "outlet": d.get("outlet"), "format": "html" if d.get("html") else "text"}  # fmt: skip
-        yield RawDoc(source=d.get("url") or f"api#{i}", data=data, meta={k: v for k, v in meta.items() if v})
+        yield RawDoc(
+            source=d.get("url") or f"api#{i}", data=data, meta={k: v for k, v in meta.items() if v}
+        )
     if urls:
         from gundem.ingest import web
 

@@ -72,7 +72,9 @@ def extract_stages() -> None:
     pipeline_for().load()
 
 
-def extract(article: Article, deadline: float | None = None, pipeline: Pipeline | None = None) -> Article:
+def extract(
+    article: Article, deadline: float | None = None, pipeline: Pipeline | None = None
+) -> Article:
     """Run the per-article stages after ``clean`` that serve the article's language; past
     ``deadline`` (a ``time.monotonic`` value) between two stages, raise ``BudgetExceeded``."""
     for stage in (pipeline or pipeline_for()).article_stages[1:]:
@@ -116,8 +118,9 @@ def process(
     except BudgetExceeded:
         return IngestError(raw.source, "budget", f"processing took over {seconds:g} s")
     except MemoryError:
-        return IngestError(raw.source, "budget",
-                           f"processing needed over {doc_memory_mb():g} MB of memory")
+        return IngestError(
+            raw.source, "budget", f"processing needed over {doc_memory_mb():g} MB of memory"
+        )
     except InputError as exc:
         return IngestError(raw.source, exc.kind, exc.message)
     except StageFailed as exc:  # a bug on one page must not stop the batch
@@ -149,7 +152,9 @@ def _time_budget(seconds: float) -> Iterator[float | None]:
         return
     start = time.monotonic()
     deadline = start + seconds
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
         yield deadline
         return
     old_handler = signal.signal(signal.SIGALRM, _on_alarm)

@@ -34,7 +34,11 @@ _CUES = frozenset(analyze("dedi söyledi belirtti vurguladı açıkladı kaydett
                           "konuştu iletti mesaj uyardı savundu", keep_stopwords=True))  # fmt: skip
 _MONTHS = MONTHS
 _DATE_RE = re.compile(
-    r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})|\b(" + "|".join(_MONTHS) + r")\s+(\d{4})",
+    r"\b(\d{1,2})\s+("
+    + "|".join(_MONTHS)
+    + r")\s+(\d{4})|\b("
+    + "|".join(_MONTHS)
+    + r")\s+(\d{4})",
     re.IGNORECASE,
 )
 _NUM_RE = re.compile(
@@ -257,7 +261,11 @@ def _said(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str
             out.append({"text": text, "citations": [v.cite(i) for i in idxs[:3]]})
         if not v.a.quotes:  # stages left no quotes: sentences with the speaker and a cue verb
             for i, st in enumerate(v.stems):
-                if _mentions(st, speaker) and _CUES & set(st) and all(_mentions(st, t) for t in targets):
+                if (
+                    _mentions(st, speaker)
+                    and _CUES & set(st)
+                    and all(_mentions(st, t) for t in targets)
+                ):
                     fallback.append({"text": v.sentence(i), "citations": [v.cite(i)]})
     return out or fallback[:5]
 
@@ -294,7 +302,9 @@ def _who_said(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict
     return out[:3]
 
 
-def _entity_sentences(v: ArticleView, ents: list[QEntity], need: frozenset[str] | set[str] | None = None) -> list[int]:
+def _entity_sentences(
+    v: ArticleView, ents: list[QEntity], need: frozenset[str] | set[str] | None = None
+) -> list[int]:
     out = []
     for i, st in enumerate(v.stems):
         if all(_mentions(st, e) for e in ents) and (not need or need & set(st)):
@@ -462,12 +472,17 @@ def _figures(v: ArticleView) -> list[_Fig]:
 
 def _regex_fig(m: re.Match[str], v: ArticleView, i: int) -> _Fig:
     if m.group("vague"):
-        return _Fig(None, m.group("vague"), stem(fold(m.group("u2"))), fold(m.group("vague")), "", v, i)
+        return _Fig(
+            None, m.group("vague"), stem(fold(m.group("u2"))), fold(m.group("vague")), "", v, i
+        )
     n = float(m.group("n").replace(".", "").replace(",", "."))
     mult = {"bin": 1e3, "milyon": 1e6, "milyar": 1e9}.get(fold(m.group("m") or ""), 1)
     text = m.group(0).rsplit(None, 1)[0].strip()
     src = ""
-    sm = re.search(r"([A-ZÇĞİÖŞÜ][\w-]*(?:\s+[A-ZÇĞİÖŞÜ][\w-]*)*)[’'](?:[ae]|y[ae]|n[ae])\s+göre", v.sentence(i))
+    sm = re.search(
+        r"([A-ZÇĞİÖŞÜ][\w-]*(?:\s+[A-ZÇĞİÖŞÜ][\w-]*)*)[’'](?:[ae]|y[ae]|n[ae])\s+göre",
+        v.sentence(i),
+    )
     if sm:
         src = sm.group(1)
     return _Fig(n * mult, text, stem(fold(m.group("u"))), fold(m.group("q") or ""), src, v, i)
@@ -529,7 +544,9 @@ def _unit_word(pq: ParsedQuestion) -> str:
     return pq.unit
 
 
-def _grouped(figs: list[_Fig], unit_word: str, first_prefix: str, other_prefix: str) -> list[dict[str, Any]]:
+def _grouped(
+    figs: list[_Fig], unit_word: str, first_prefix: str, other_prefix: str
+) -> list[dict[str, Any]]:
     groups: dict[str, list[_Fig]] = defaultdict(list)
     for f in figs:
         groups[_value_key(f)].append(f)
@@ -547,7 +564,12 @@ def _grouped(figs: list[_Fig], unit_word: str, first_prefix: str, other_prefix: 
             by_article.setdefault(f.view.a.id, f)
         sources = []
         for f in by_article.values():
-            who = f.view.a.outlet or f.view.a.title or f.view.a.source.rsplit("/", 1)[-1] or f.view.a.id
+            who = (
+                f.view.a.outlet
+                or f.view.a.title
+                or f.view.a.source.rsplit("/", 1)[-1]
+                or f.view.a.id
+            )
             if f.source:
                 who = f"{who}, atıf: {f.source}"
             sources.append(who)
@@ -579,8 +601,12 @@ def _disagree(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict
         if unit_topic and unit not in unit_topic:
             continue
         if ents:
-            figs = [f for f in figs if all(_mentions(f.view.stems[f.idx], e) for e in ents)
-                    or all(_mentions([s for st in f.view.stems for s in st], e) for e in ents)]
+            figs = [
+                f
+                for f in figs
+                if all(_mentions(f.view.stems[f.idx], e) for e in ents)
+                or all(_mentions([s for st in f.view.stems for s in st], e) for e in ents)
+            ]
         if other_topic and not unit_topic:
             figs = [f for f in figs if any(t in f.view.stems[f.idx] for t in other_topic)]
         values = {_value_key(f) for f in figs}

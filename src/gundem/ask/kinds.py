@@ -73,7 +73,9 @@ def detect_kind(question: str) -> str:
     return "fact"
 
 
-def parse(question: str, lexicon: dict[tuple[str, ...], tuple[str, str]] | None = None) -> ParsedQuestion:
+def parse(
+    question: str, lexicon: dict[tuple[str, ...], tuple[str, str]] | None = None
+) -> ParsedQuestion:
     """Kind, entities (matched against the store's lexicon, else capitalised words), terms."""
     kind = detect_kind(question)
     lexicon = lexicon or {}
@@ -88,8 +90,10 @@ def parse(question: str, lexicon: dict[tuple[str, ...], tuple[str, str]] | None 
         found = None
         for n in range(min(maxlen, len(stems) - i), 0, -1):
             key = tuple(stems[i : i + n])
-            if key in lexicon and not (n == 1 and key[0] in QUESTION_WORDS and not _cap(raw, i)) and not (
-                n == 1 and key[0] in STOPWORDS
+            if (
+                key in lexicon
+                and not (n == 1 and key[0] in QUESTION_WORDS and not _cap(raw, i))
+                and not (n == 1 and key[0] in STOPWORDS)
             ):
                 found = (n, key)
                 break

@@ -32,7 +32,9 @@ class LLMConfig:
         url = url or os.environ.get("GUNDEM_LLM_URL")
         if not url:
             return None
-        return cls(url, os.environ.get("GUNDEM_LLM_MODEL", "default"), os.environ.get("GUNDEM_LLM_KEY"))
+        return cls(
+            url, os.environ.get("GUNDEM_LLM_MODEL", "default"), os.environ.get("GUNDEM_LLM_KEY")
+        )
 
 
 def _prompt(ans: Answer, sources: list[dict[str, Any]]) -> list[dict[str, str]]:

@@ -102,7 +102,11 @@ _TEXT_NODE_RE = re.compile(r">\s*([^<>]{6,80}?)\s*<")
 
 def html_stamps(html: str, limit: int = 60_000) -> list[str]:
     """Short text nodes of a page: where a visible "4 Mart 2026" stamp would be."""
-    return [m.group(1) for m in _TEXT_NODE_RE.finditer(html[:limit]) if any(c.isdigit() for c in m.group(1))]
+    return [
+        m.group(1)
+        for m in _TEXT_NODE_RE.finditer(html[:limit])
+        if any(c.isdigit() for c in m.group(1))
+    ]
 
 
 def html_date(html: str, url: str | None = None, tree: HtmlElement | None = None) -> str | None:
@@ -128,7 +132,9 @@ def html_date(html: str, url: str | None = None, tree: HtmlElement | None = None
 
 
 def _mentions_new_year(html: str, year: str) -> bool:
-    return any(f in html for f in (f"{year}-01-01", f"01.01.{year}", f"1 Ocak {year}", f"01/01/{year}"))
+    return any(
+        f in html for f in (f"{year}-01-01", f"01.01.{year}", f"1 Ocak {year}", f"01/01/{year}")
+    )
 
 
 def outlet_from_url(url: str) -> str:

@@ -8,7 +8,9 @@ from gundem.engine.local import LocalEngine
 from gundem.stages import Pipeline
 
 
-def make_engine(name: str, workers: int, pipeline: Pipeline | None = None) -> LocalEngine | DaskEngine:
+def make_engine(
+    name: str, workers: int, pipeline: Pipeline | None = None
+) -> LocalEngine | DaskEngine:
     """ "local" (process pool), or "dask", "dask:processes", "dask:tcp://host:8786"."""
     if name == "local":
         return LocalEngine(workers, pipeline)

@@ -19,7 +19,9 @@ from gundem.stages import Pipeline
 _warmed: set[Pipeline] = set()  # per worker process: load the models, cap memory once
 
 
-def _partition(jobs: list[Job], pipeline: Pipeline, limit_memory: bool) -> list[Article | IngestError]:
+def _partition(
+    jobs: list[Job], pipeline: Pipeline, limit_memory: bool
+) -> list[Article | IngestError]:
     if limit_memory and pipeline not in _warmed:  # a local worker process
         _warmed.add(pipeline)
         _warm(pipeline)

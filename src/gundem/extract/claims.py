@@ -46,11 +46,15 @@ from gundem.turkish import casefold_tr as tr_lower
 from gundem.turkish.lexicon import CLAIM_STOPWORDS
 
 _L = r"[a-zçğıöşüâîû]"
-_NUMTOK = (r"\d+\.\d{1,2}(?=\s+(?:bin|milyon|milyar|trilyon)\b)|"  # "2.5 milyon"
-           r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_NUMTOK = (
+    r"\d+\.\d{1,2}(?=\s+(?:bin|milyon|milyar|trilyon)\b)|"  # "2.5 milyon"
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+)
 _SCALE = r"(?:bin|milyon|milyar|trilyon)"
-_VAGUE = (r"(?:yüz\s+binlerce|on\s+binlerce|yüzbinlerce|onbinlerce|binlerce|yüzlerce|"
-          r"onlarca|düzinelerce|milyonlarca|milyarlarca)")
+_VAGUE = (
+    r"(?:yüz\s+binlerce|on\s+binlerce|yüzbinlerce|onbinlerce|binlerce|yüzlerce|"
+    r"onlarca|düzinelerce|milyonlarca|milyarlarca)"
+)
 
 NUMBER_RE = re.compile(
     r"(?P<pct>(?:yüzde|%)\s?)?"
@@ -68,26 +72,149 @@ NUMBER_RE = re.compile(
 #: Counted nouns (dictionary form). A token matches when it is the noun plus
 #: inflection ("askerini", "lirayı", "cesedi").
 UNIT_NOUNS: tuple[str, ...] = (
-    "devlet başkanı", "baz puan", "asker", "kişi", "işçi", "çalışan", "personel",
-    "gösterici", "insan", "hastane", "tank", "araç", "hektar", "aile", "ülke", "delege",
-    "sivil", "ceset", "konut", "köy", "hayvan", "yolcu", "öğretmen", "öğrenci", "puan",
-    "bina", "tır", "koşucu", "uçak", "helikopter", "ton", "hayran", "park", "kütüphane",
-    "metrekare", "gemi", "okul", "yaralı", "ölü", "ambulans", "top", "çocuk", "dolar",
-    "euro", "avro", "lira", "sterlin", "ruble", "yuan", "kilometre", "metre", "füze",
-    "mermi", "obüs", "drone", "şehir", "ilçe", "mahalle", "ev", "daire", "kadın", "erkek",
-    "bebek", "hasta", "doktor", "hekim", "polis", "jandarma", "memur", "seçmen", "oy",
-    "üye", "milletvekili", "vaka", "test", "doz", "ağaç", "fidan", "litre", "varil",
-    "megavat", "kilogram", "adet", "parça", "proje", "şirket", "firma", "işletme",
-    "fabrika", "gol", "oyuncu", "taraftar", "seyirci", "izleyici", "sığınmacı", "göçmen",
-    "mülteci", "tutuklu", "şüpheli", "rehine", "esir", "savaşçı", "militan", "gazeteci",
-    "kurban", "koltuk", "mağdur", "depremzede", "çiftçi", "esnaf", "yatırımcı", "kadro",
-    "savaş uçağı", "bomba", "roket", "mayın", "top mermisi", "konteyner", "çadır",
-    "battaniye", "itfaiyeci", "sanatçı", "hediye", "daire", "maç", "galibiyet", "madalya",
+    "devlet başkanı",
+    "baz puan",
+    "asker",
+    "kişi",
+    "işçi",
+    "çalışan",
+    "personel",
+    "gösterici",
+    "insan",
+    "hastane",
+    "tank",
+    "araç",
+    "hektar",
+    "aile",
+    "ülke",
+    "delege",
+    "sivil",
+    "ceset",
+    "konut",
+    "köy",
+    "hayvan",
+    "yolcu",
+    "öğretmen",
+    "öğrenci",
+    "puan",
+    "bina",
+    "tır",
+    "koşucu",
+    "uçak",
+    "helikopter",
+    "ton",
+    "hayran",
+    "park",
+    "kütüphane",
+    "metrekare",
+    "gemi",
+    "okul",
+    "yaralı",
+    "ölü",
+    "ambulans",
+    "top",
+    "çocuk",
+    "dolar",
+    "euro",
+    "avro",
+    "lira",
+    "sterlin",
+    "ruble",
+    "yuan",
+    "kilometre",
+    "metre",
+    "füze",
+    "mermi",
+    "obüs",
+    "drone",
+    "şehir",
+    "ilçe",
+    "mahalle",
+    "ev",
+    "daire",
+    "kadın",
+    "erkek",
+    "bebek",
+    "hasta",
+    "doktor",
+    "hekim",
+    "polis",
+    "jandarma",
+    "memur",
+    "seçmen",
+    "oy",
+    "üye",
+    "milletvekili",
+    "vaka",
+    "test",
+    "doz",
+    "ağaç",
+    "fidan",
+    "litre",
+    "varil",
+    "megavat",
+    "kilogram",
+    "adet",
+    "parça",
+    "proje",
+    "şirket",
+    "firma",
+    "işletme",
+    "fabrika",
+    "gol",
+    "oyuncu",
+    "taraftar",
+    "seyirci",
+    "izleyici",
+    "sığınmacı",
+    "göçmen",
+    "mülteci",
+    "tutuklu",
+    "şüpheli",
+    "rehine",
+    "esir",
+    "savaşçı",
+    "militan",
+    "gazeteci",
+    "kurban",
+    "koltuk",
+    "mağdur",
+    "depremzede",
+    "çiftçi",
+    "esnaf",
+    "yatırımcı",
+    "kadro",
+    "savaş uçağı",
+    "bomba",
+    "roket",
+    "mayın",
+    "top mermisi",
+    "konteyner",
+    "çadır",
+    "battaniye",
+    "itfaiyeci",
+    "sanatçı",
+    "hediye",
+    "daire",
+    "maç",
+    "galibiyet",
+    "madalya",
 )
 #: Nouns that a small number word ("iki", "beş") does not count as a claim.
 _NOT_FOR_SMALL = frozenset({"ülke", "şehir", "lider", "taraf"})
-_TIME_STEMS = ("saat", "dakika", "saniye", "gün", "hafta", "ay", "yıl", "sene", "asır",
-               "yüzyıl", "gece")
+_TIME_STEMS = (
+    "saat",
+    "dakika",
+    "saniye",
+    "gün",
+    "hafta",
+    "ay",
+    "yıl",
+    "sene",
+    "asır",
+    "yüzyıl",
+    "gece",
+)
 _INFL = re.compile(
     r"^(?:lar|ler)?(?:[ıiuü]|s[ıiuü]|y[ıiuü]|[ıiuü]?n[ıiuü]n|[ıiuü]n|y?[ae]|s?[ıiuü]?n[ae]|"
     r"[dt][ae]|[dt][ae]n|s?[ıiuü]?nd[ae]n?|y?l[ae]|s?[ıiuü]n[ıiuü]|n[ıiuü]|"
@@ -98,8 +225,10 @@ _ADJ_SKIP = frozenset(
     "yeni ek ayrı farklı büyük küçük genç yabancı yerli toplam ilave daha sivil olmak "
     "üzere civarı".split()
 )
-_VERBISH = re.compile(r"(?:yor(?:du|lar)?|[dt][ıiuü](?:r|lar)?|m[ıiuü]ş|[ae]c[ae]k|"
-                      r"[ıiuü]ld[ıiuü]|maktadır|mektedir)$")
+_VERBISH = re.compile(
+    r"(?:yor(?:du|lar)?|[dt][ıiuü](?:r|lar)?|m[ıiuü]ş|[ae]c[ae]k|"
+    r"[ıiuü]ld[ıiuü]|maktadır|mektedir)$"
+)
 _STOP_WORDS = CLAIM_STOPWORDS
 _PRE_QUAL = re.compile(
     r"(?P<q>yaklaşık(?:\s+olarak)?|en\s+az|en\s+fazla|en\s+çok|tahminen|ortalama|neredeyse|"
@@ -143,7 +272,7 @@ def _unit_noun(tok: str, only: str | None = None) -> str | None:
         if only and noun[-1] in "ıi":  # compound heads: başkanı → başkanları
             stems.add(noun[:-1])
         for st in stems:
-            if low.startswith(st) and _INFL.match(low[len(st):]):
+            if low.startswith(st) and _INFL.match(low[len(st) :]):
                 return noun
     return None
 
@@ -153,8 +282,7 @@ def _strip_case(tok: str) -> str:
     if suf or base[:1].isupper():
         return base
     low = tr_lower(base)
-    m = re.match(r"^(.{3,}?)(?:lar|ler)?(?:[dt][ae]n|n[ıiuü]n|[ıiuü]n[ıiuü]|y[ıiuü])$",
-                 low)
+    m = re.match(r"^(.{3,}?)(?:lar|ler)?(?:[dt][ae]n|n[ıiuü]n|[ıiuü]n[ıiuü]|y[ıiuü])$", low)
     return m.group(1) if m else low
 
 
@@ -192,18 +320,22 @@ def _excluded(text: str, m: re.Match[str], times: Intervals) -> bool:
         raw_after = text[m.end("n1") : m.end("n1") + 6]
         if re.match(r"^[.:]\d{2}(?!\d)", raw_after) or re.match(r"^\s*-\s*\d", raw_after):
             return True
-        if re.search(r"[\w\-]$|\d[.:]$", before) or re.search(r"\d\s*-\s*$", text[max(0, s - 4) : s]):
+        if re.search(r"[\w\-]$|\d[.:]$", before) or re.search(
+            r"\d\s*-\s*$", text[max(0, s - 4) : s]
+        ):
             return True
         if re.search(r"\b[A-ZÇĞİÖŞÜ]{2,}\s$", text[max(0, s - 8) : s]):
             return True
         suf = m.group("suf") or ""
         if _ORDINAL.match(suf) or re.match(r"^[’'`](?:l[ıiuü])\b", suf):
             return True
-        if not m.group("s1") and not m.group("pct") and re.match(r"^\.\s+[a-zçğıöşü]",
-                                                                 raw_after):
+        if not m.group("s1") and not m.group("pct") and re.match(r"^\.\s+[a-zçğıöşü]", raw_after):
             return True
-        if not m.group("s1") and not m.group("pct") and re.fullmatch(r"(?:19|20)\d{2}",
-                                                                       m.group("n1")):
+        if (
+            not m.group("s1")
+            and not m.group("pct")
+            and re.fullmatch(r"(?:19|20)\d{2}", m.group("n1"))
+        ):
             nxt = _NEXT_WORD.match(text, e)  # no counted noun is longer than its bound
             return not (nxt and _unit_noun(nxt.group(1)))
     return False
@@ -213,7 +345,7 @@ def _after_tokens(text: str, pos: int, limit: int = 5) -> list[str]:
     toks: list[str] = []
     for t in re.finditer(r"\S+", text[pos : pos + 80]):
         raw = t.group()
-        core = raw.strip("\"“”‘’«»()")
+        core = raw.strip('"“”‘’«»()')
         if not core:
             break
         toks.append(core.rstrip(",.;:!?"))
@@ -251,7 +383,8 @@ def _find_unit(text: str, num: _Num, m: re.Match[str]) -> tuple[str, int]:
         if _is_time_unit(low):
             return "TIME", ends[i]
         if re.match(r"^[A-ZÇĞİÖŞÜ]\w*(?:lı|li|lu|lü)$", t) and all(
-                tr_lower(x) in ("fazla", "az") for x in toks[:i]):
+            tr_lower(x) in ("fazla", "az") for x in toks[:i]
+        ):
             return t, ends[i]
         if i + 1 < len(toks):
             multi = _multiword(low, toks[i + 1])
@@ -265,9 +398,10 @@ def _find_unit(text: str, num: _Num, m: re.Match[str]) -> tuple[str, int]:
 
 def _is_time_unit(low: str) -> bool:
     for st in _TIME_STEMS:
-        rest = low[len(st):]
-        if low.startswith(st) and (_INFL.match(rest) or re.match(
-                r"^(?:l[ıiuü]k\w*|[dt][ıiuü]r|l[ae]r\w*)$", rest)):
+        rest = low[len(st) :]
+        if low.startswith(st) and (
+            _INFL.match(rest) or re.match(r"^(?:l[ıiuü]k\w*|[dt][ıiuü]r|l[ae]r\w*)$", rest)
+        ):
             return True
     return False
 
@@ -295,9 +429,13 @@ def _fallback_unit(toks: list[str], ends: list[int], num: _Num) -> tuple[str, in
             continue
         if low in _STOP_WORDS or _VERBISH.search(low):
             return "", num.end
-        if t[:1].isupper() and i + 1 < len(toks) and not toks[i + 1][:1].isupper() \
-                and not _VERBISH.search(tr_lower(toks[i + 1])) \
-                and tr_lower(toks[i + 1]) not in _STOP_WORDS:
+        if (
+            t[:1].isupper()
+            and i + 1 < len(toks)
+            and not toks[i + 1][:1].isupper()
+            and not _VERBISH.search(tr_lower(toks[i + 1]))
+            and tr_lower(toks[i + 1]) not in _STOP_WORDS
+        ):
             continue
         return _strip_case(t), ends[i]
     return "", num.end
@@ -311,7 +449,7 @@ def _qualifier(text: str, m: re.Match[str]) -> tuple[str, int, int]:
     if pre:
         q = re.sub(r"\s+", " ", tr_lower(pre.group("q")))
         q = "yaklaşık" if q.startswith("yaklaşık") else q
-        return q, m.start() - (len(pre.group()) ), m.end()
+        return q, m.start() - (len(pre.group())), m.end()
     ssuf = tr_lower(m.group("ssuf2") or m.group("ssuf1") or "")
     if ssuf.endswith(("dan", "den", "tan", "ten")) and not m.group("suf"):
         more = _MORE_LESS.match(text, m.end())
@@ -332,20 +470,24 @@ def _qualifier(text: str, m: re.Match[str]) -> tuple[str, int, int]:
 # Attribution
 # ---------------------------------------------------------------------------
 
-_REPORT_NOUNS = (r"(?:açıklamasına|açıklamalarına|verilerine|raporuna|haberine|aktardığına|"
-                 r"tahminlerine|bilgilerine|araştırmasına|anketine|sayımına|hesaplamalarına|"
-                 r"istatistiklerine|tespitlerine|iddiasına|duyurusuna)")
+_REPORT_NOUNS = (
+    r"(?:açıklamasına|açıklamalarına|verilerine|raporuna|haberine|aktardığına|"
+    r"tahminlerine|bilgilerine|araştırmasına|anketine|sayımına|hesaplamalarına|"
+    r"istatistiklerine|tespitlerine|iddiasına|duyurusuna)"
+)
 _CAPRUN = r"(?:[A-ZÇĞİÖŞÜ][\w\-çğıöşüÇĞİÖŞÜ]*\.?(?:\s+(?:ve\s+)?|,\s+))*[A-ZÇĞİÖŞÜ][\w\-çğıöşü]*"
 _GORE_ACR = re.compile(r"\((?P<src>[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜa-z0-9\-]{1,9})\)\s+göre\b")
 _GORE_SOURCES = re.compile(
-    r"(?P<src>(?:" + _CAPRUN + r")|(?:[\wçğıöşü]+))\s+kaynak(?P<pl>larına|lara)\s+göre\b")
+    r"(?P<src>(?:" + _CAPRUN + r")|(?:[\wçğıöşü]+))\s+kaynak(?P<pl>larına|lara)\s+göre\b"
+)
 _GORE_NAME = re.compile(
-    r"(?P<src>" + _CAPRUN + r")[’'`][a-zçğıöşü]+(?:\s+" + _REPORT_NOUNS + r")?\s+göre\b")
-_GORE_REPORT = re.compile(
-    r"(?P<src>" + _CAPRUN + r")\s+" + _REPORT_NOUNS + r"\s+göre\b")
+    r"(?P<src>" + _CAPRUN + r")[’'`][a-zçğıöşü]+(?:\s+" + _REPORT_NOUNS + r")?\s+göre\b"
+)
+_GORE_REPORT = re.compile(r"(?P<src>" + _CAPRUN + r")\s+" + _REPORT_NOUNS + r"\s+göre\b")
 _GORE_WORD = re.compile(
     r"(?P<src>(?:(?:[A-ZÇĞİÖŞÜ][\wçğıöşü]*)\s+)*[\wçğıöşüÇĞİÖŞÜ]+?)"
-    r"(?P<suf>s[ıiuü]na|[ıiuü]na|ne|na|ye|ya|e|a)\s+göre\b")
+    r"(?P<suf>s[ıiuü]na|[ıiuü]na|ne|na|ye|ya|e|a)\s+göre\b"
+)
 _GENERIC_SRC = frozenset("açıklama habere habere rapora bilgiye ona buna şuna".split())
 
 
@@ -375,7 +517,12 @@ def _clean_source(rx: re.Pattern[str], m: re.Match[str]) -> str:
         return f"{src} kaynakları" if m.group("pl") == "larına" else f"{tr_lower(src)} kaynaklar"
     if rx is _GORE_WORD:
         if tr_lower(src) in _GENERIC_SRC or tr_lower(src + m.group("suf")) in (
-                "açıklamaya", "habere", "buna", "ona", "bilgiye"):
+            "açıklamaya",
+            "habere",
+            "buna",
+            "ona",
+            "bilgiye",
+        ):
             return ""
         word = src + m.group("suf")
         words = word.split()
@@ -445,8 +592,9 @@ def extract_claims(article: Article) -> Article:
     return article
 
 
-def _claim(text: str, m: re.Match[str], sents: list[tuple[int, int]],
-           speakers: _QuoteSpeakers) -> Claim | None:
+def _claim(
+    text: str, m: re.Match[str], sents: list[tuple[int, int]], speakers: _QuoteSpeakers
+) -> Claim | None:
     value, small = _value(m)
     if value is None and not m.group("vague"):
         return None
@@ -467,9 +615,14 @@ def _claim(text: str, m: re.Match[str], sents: list[tuple[int, int]],
     a, b = sents[i] if i >= 0 and sents[i][0] <= m.start() < sents[i][1] else (m.start(), m.end())
     sent = text[a:b]
     return Claim(
-        text=text[start:end], value=value, unit=unit, qualifier=qual,
+        text=text[start:end],
+        value=value,
+        unit=unit,
+        qualifier=qual,
         attributed_to=_attribution(sent, m.start() - a, m.start(), speakers),
-        sentence=sent, start=start, end=end,
+        sentence=sent,
+        start=start,
+        end=end,
     )
 
 
@@ -485,8 +638,11 @@ class _QuoteSpeakers:
     ``article.quotes``), found by bisection over the quotes' starts."""
 
     def __init__(self, article: Article) -> None:
-        quotes = [(q.start, i, q.end, q.speaker) for i, q in enumerate(article.quotes)
-                  if q.kind == "direct" and q.speaker and q.end > q.start]
+        quotes = [
+            (q.start, i, q.end, q.speaker)
+            for i, q in enumerate(article.quotes)
+            if q.kind == "direct" and q.speaker and q.end > q.start
+        ]
         quotes.sort()
         self._starts = [s for s, *_ in quotes]
         self._quotes = quotes

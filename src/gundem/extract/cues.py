@@ -21,27 +21,96 @@ from gundem.turkish.lexicon import SUFFIX_APOSTROPHES
 #: Finite speech verbs that may end a sentence of reported (indirect) speech or
 #: follow "diye". Longest forms first is not needed: the regexes sort them.
 SPEECH_VERBS: tuple[str, ...] = (
-    "dedi", "demişti", "diyor",
-    "belirtti", "belirtmişti", "belirtiyor",
-    "ifade etti", "ifade etmişti",
-    "vurguladı", "vurgulamıştı", "kaydetti", "açıkladı", "açıklamıştı", "söyledi",
-    "söylemişti", "ekledi", "sözlerine ekledi", "aktardı", "dile getirdi", "bildirdi",
-    "duyurdu", "hatırlattı", "yineledi", "savundu", "anlattı", "iddia etti",
-    "öne sürdü", "uyardı", "dikkat çekti", "konuştu", "sordu", "karşılık verdi",
-    "yanıt verdi", "cevap verdi", "tepki gösterdi", "seslendi", "yazdı", "haykırdı",
-    "bağırdı", "devam etti", "paylaştı", "teşekkür etti", "kaydetmişti", "ileri sürdü",
-    "not etti", "altını çizdi", "açıkladı", "beyan etti", "ilan etti", "teyit etti",
-    "doğruladı", "reddetti", "belirtildi", "kabul etti",
+    "dedi",
+    "demişti",
+    "diyor",
+    "belirtti",
+    "belirtmişti",
+    "belirtiyor",
+    "ifade etti",
+    "ifade etmişti",
+    "vurguladı",
+    "vurgulamıştı",
+    "kaydetti",
+    "açıkladı",
+    "açıklamıştı",
+    "söyledi",
+    "söylemişti",
+    "ekledi",
+    "sözlerine ekledi",
+    "aktardı",
+    "dile getirdi",
+    "bildirdi",
+    "duyurdu",
+    "hatırlattı",
+    "yineledi",
+    "savundu",
+    "anlattı",
+    "iddia etti",
+    "öne sürdü",
+    "uyardı",
+    "dikkat çekti",
+    "konuştu",
+    "sordu",
+    "karşılık verdi",
+    "yanıt verdi",
+    "cevap verdi",
+    "tepki gösterdi",
+    "seslendi",
+    "yazdı",
+    "haykırdı",
+    "bağırdı",
+    "devam etti",
+    "paylaştı",
+    "teşekkür etti",
+    "kaydetmişti",
+    "ileri sürdü",
+    "not etti",
+    "altını çizdi",
+    "açıkladı",
+    "beyan etti",
+    "ilan etti",
+    "teyit etti",
+    "doğruladı",
+    "reddetti",
+    "belirtildi",
+    "kabul etti",
 )
 
 #: Verbs that end an indirect-speech sentence ("…olduğunu belirtti").
 INDIRECT_VERBS: tuple[str, ...] = (
-    "belirtti", "belirtmişti", "ifade etti", "ifade etmişti", "vurguladı", "vurgulamıştı",
-    "kaydetti", "kaydetmişti", "açıkladı", "açıklamıştı", "söyledi", "söylemişti",
-    "ekledi", "sözlerine ekledi", "aktardı", "dile getirdi", "bildirdi", "duyurdu",
-    "hatırlattı", "yineledi", "savundu", "anlattı", "iddia etti", "öne sürdü",
-    "ileri sürdü", "uyardı", "dikkat çekti", "not etti", "altını çizdi", "teyit etti",
-    "doğruladı", "beyan etti",
+    "belirtti",
+    "belirtmişti",
+    "ifade etti",
+    "ifade etmişti",
+    "vurguladı",
+    "vurgulamıştı",
+    "kaydetti",
+    "kaydetmişti",
+    "açıkladı",
+    "açıklamıştı",
+    "söyledi",
+    "söylemişti",
+    "ekledi",
+    "sözlerine ekledi",
+    "aktardı",
+    "dile getirdi",
+    "bildirdi",
+    "duyurdu",
+    "hatırlattı",
+    "yineledi",
+    "savundu",
+    "anlattı",
+    "iddia etti",
+    "öne sürdü",
+    "ileri sürdü",
+    "uyardı",
+    "dikkat çekti",
+    "not etti",
+    "altını çizdi",
+    "teyit etti",
+    "doğruladı",
+    "beyan etti",
 )
 
 #: Participles/converbs after "diye": "… diye konuştu", "… diye konuşan Kim".
@@ -88,9 +157,9 @@ FRAGMENT_CUE_RE = re.compile(
 #: Cue phrases before a colon that opens a quote ("şunları söyledi:").
 COLON_CUE_RE = re.compile(
     r"(?P<cue>(?:(?:şunları|şöyle|şu\s+sözlerle|şu\s+ifadelerle|şu\s+ifadeleri)\s+)?"
-    r"(?<![\wçğıöşüÇĞİÖŞÜ’'])(?:" + "|".join(
-        re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)
-    ) + r"|[\wçğıöşüÇĞİÖŞÜ]+\s+(?:yineledi|sürdürdü|yaptı|bulundu)))\s*:\s*$",
+    r"(?<![\wçğıöşüÇĞİÖŞÜ’'])(?:"
+    + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r"|[\wçğıöşüÇĞİÖŞÜ]+\s+(?:yineledi|sürdürdü|yaptı|bulundu)))\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -98,9 +167,9 @@ COLON_CUE_RE = re.compile(
 INDIRECT_RE = re.compile(
     r"(?P<clause>[\wçğıöşüÇĞİÖŞÜ’']*(?:[dt][ıiuü][ğk](?:l[ae]r)?[ıiuü]n[ıiuüae]|"
     r"[ae]c[ae][ğk](?:l[ae]r)?[ıi]n[ıiae]|m[ae]s[ıi]n[ıi])(?:\s+(?:de|da))?)"
-    r"\s+(?P<cue>" + "|".join(
-        re.escape(v) for v in sorted(INDIRECT_VERBS, key=len, reverse=True)
-    ) + r")\s*[.!:]?\s*$",
+    r"\s+(?P<cue>"
+    + "|".join(re.escape(v) for v in sorted(INDIRECT_VERBS, key=len, reverse=True))
+    + r")\s*[.!:]?\s*$",
 )
 
 #: "X’e göre", "X kaynaklarına göre", "X’in açıklamasına göre".

@@ -125,15 +125,21 @@ def _group(text: str, mentions: list[Mention]) -> list[_Group]:
             continue
         word = key.partition(":")[2]
         cands = [
-            g for g, grp in enumerate(groups)
+            g
+            for g, grp in enumerate(groups)
             if type_group(grp.type) == type_group(m.type)
-            and any(word in canonical_key(a, grp.type).partition(":")[2].split()
-                    for a in grp.aliases)
+            and any(
+                word in canonical_key(a, grp.type).partition(":")[2].split() for a in grp.aliases
+            )
         ]
         if cands:
             before = [g for g in cands if groups[g].mentions[0].start < m.start]
-            g = max(before or cands, key=lambda g: groups[g].mentions[0].start
-                    if groups[g].mentions[0].start < m.start else -1)
+            g = max(
+                before or cands,
+                key=lambda g: (
+                    groups[g].mentions[0].start if groups[g].mentions[0].start < m.start else -1
+                ),
+            )
             add(m, g)
         else:
             groups.append(_Group(m.type))
@@ -156,8 +162,9 @@ def _role_only_mentions(
                 j = i + k
                 if j > n:
                     continue
-                words = " ".join(split_suffix(t.text)[0] if t is toks[j - 1] else t.text
-                                 for t in toks[i:j])
+                words = " ".join(
+                    split_suffix(t.text)[0] if t is toks[j - 1] else t.text for t in toks[i:j]
+                )
                 low = casefold_tr(words)
                 if low not in ROLE_FORMS and strip_case(low) not in ROLE_FORMS:
                     continue

@@ -12,21 +12,48 @@ from __future__ import annotations
 import re
 
 UNITS: dict[str, int] = {
-    "sıfır": 0, "bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6,
-    "yedi": 7, "sekiz": 8, "dokuz": 9,
+    "sıfır": 0,
+    "bir": 1,
+    "iki": 2,
+    "üç": 3,
+    "dört": 4,
+    "beş": 5,
+    "altı": 6,
+    "yedi": 7,
+    "sekiz": 8,
+    "dokuz": 9,
 }
 TENS: dict[str, int] = {
-    "on": 10, "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60,
-    "yetmiş": 70, "seksen": 80, "doksan": 90,
+    "on": 10,
+    "yirmi": 20,
+    "otuz": 30,
+    "kırk": 40,
+    "elli": 50,
+    "altmış": 60,
+    "yetmiş": 70,
+    "seksen": 80,
+    "doksan": 90,
 }
 HUNDRED = {"yüz": 100}
 SCALES: dict[str, float] = {
-    "bin": 1e3, "milyon": 1e6, "milyar": 1e9, "trilyon": 1e12,
+    "bin": 1e3,
+    "milyon": 1e6,
+    "milyar": 1e9,
+    "trilyon": 1e12,
 }
 #: Vague plurals: a count without a number.
 VAGUE: tuple[str, ...] = (
-    "yüz binlerce", "on binlerce", "milyonlarca", "milyarlarca", "binlerce", "yüzlerce",
-    "onlarca", "düzinelerce", "düzinelerle", "onbinlerce", "yüzbinlerce",
+    "yüz binlerce",
+    "on binlerce",
+    "milyonlarca",
+    "milyarlarca",
+    "binlerce",
+    "yüzlerce",
+    "onlarca",
+    "düzinelerce",
+    "düzinelerle",
+    "onbinlerce",
+    "yüzbinlerce",
 )
 
 _WORD_VALUES: dict[str, float] = {**UNITS, **TENS, **HUNDRED, **SCALES}

@@ -52,7 +52,7 @@ from gundem.turkish import casefold_tr as tr_lower
 
 _MARK_RE = re.compile(r"[“”«»\"‘’]")
 _OPEN_FAMILY = {"“": "dq", '"': "dq", "«": "gq", "‘": "sq"}
-_CLOSERS = {"dq": "”\"", "gq": "»", "sq": "’"}
+_CLOSERS = {"dq": '”"', "gq": "»", "sq": "’"}
 _MAX_PARAS = 15
 
 
@@ -117,13 +117,20 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if state is None:
                 if ch in _OPEN_FAMILY and _opens(text, pos, ch):
                     state = {
-                        "family": _OPEN_FAMILY[ch], "open": pos, "skip": [],
-                        "colon": _colon_before(text, pos), "para_start": at_para_start,
+                        "family": _OPEN_FAMILY[ch],
+                        "open": pos,
+                        "skip": [],
+                        "colon": _colon_before(text, pos),
+                        "para_start": at_para_start,
                         "paras": 1,
                     }
                 continue
-            if state["paras"] > 1 and at_para_start and ch in _OPEN_FAMILY \
-                    and _OPEN_FAMILY[ch] == state["family"]:
+            if (
+                state["paras"] > 1
+                and at_para_start
+                and ch in _OPEN_FAMILY
+                and _OPEN_FAMILY[ch] == state["family"]
+            ):
                 state["skip"].append(pos)  # continuation mark of a multi-paragraph quote
                 continue
             if _closes(text, pos, state["family"], ch):
@@ -156,10 +163,18 @@ def _make_span(text: str, state: dict, close: int, para: tuple[int, int]) -> Quo
     content = "".join(pieces).strip()
     # only a quote opening the paragraph can be all of it: compare the texts only then,
     # so a paragraph with many quotes is not copied once per quote
-    whole = state["paras"] == 1 and state["para_start"] and _is_whole_para(text, para, state["open"], close)
+    whole = (
+        state["paras"] == 1
+        and state["para_start"]
+        and _is_whole_para(text, para, state["open"], close)
+    )
     return QuoteSpan(
-        open_pos=state["open"], close_pos=close, text=content, colon_led=state["colon"],
-        whole_para=whole, multi_para=state["paras"] > 1,
+        open_pos=state["open"],
+        close_pos=close,
+        text=content,
+        colon_led=state["colon"],
+        whole_para=whole,
+        multi_para=state["paras"] > 1,
     )
 
 
@@ -174,13 +189,58 @@ def _is_whole_para(text: str, para: tuple[int, int], open_pos: int, close: int) 
 # ---------------------------------------------------------------------------
 
 _ROLE_STEMS = (
-    "bakan", "başkan", "sözcü", "vali", "müdür", "sekreter", "direktör", "temsilci",
-    "büyükelçi", "elçi", "komutan", "vekil", "üye", "yönetici", "uzman", "oyuncu", "kaptan",
-    "antrenör", "hoca", "yazar", "muhabir", "profesör", "tarihçi", "ekonomist",
-    "depremzede", "avukat", "savcı", "hakim", "şef", "yardımcı", "danışman", "koordinatör",
-    "kral", "prens", "lider", "mevkidaş", "şansölye", "yetkili", "rektör", "dekan",
-    "müsteşar", "sanatçı", "yönetmen", "çalıştırıcı", "analist", "genel sekreter",
-    "cumhurbaşkan", "başbakan", "sekreter", "komiser", "gazeteci", "akademisyen",
+    "bakan",
+    "başkan",
+    "sözcü",
+    "vali",
+    "müdür",
+    "sekreter",
+    "direktör",
+    "temsilci",
+    "büyükelçi",
+    "elçi",
+    "komutan",
+    "vekil",
+    "üye",
+    "yönetici",
+    "uzman",
+    "oyuncu",
+    "kaptan",
+    "antrenör",
+    "hoca",
+    "yazar",
+    "muhabir",
+    "profesör",
+    "tarihçi",
+    "ekonomist",
+    "depremzede",
+    "avukat",
+    "savcı",
+    "hakim",
+    "şef",
+    "yardımcı",
+    "danışman",
+    "koordinatör",
+    "kral",
+    "prens",
+    "lider",
+    "mevkidaş",
+    "şansölye",
+    "yetkili",
+    "rektör",
+    "dekan",
+    "müsteşar",
+    "sanatçı",
+    "yönetmen",
+    "çalıştırıcı",
+    "analist",
+    "genel sekreter",
+    "cumhurbaşkan",
+    "başbakan",
+    "sekreter",
+    "komiser",
+    "gazeteci",
+    "akademisyen",
 )
 _ROLE_RE = re.compile(
     r"^\w*(?:" + "|".join(_ROLE_STEMS) + r")(?:ı|i|u|ü|sı|si|su|sü|leri|ları|ler|lar)?$"
@@ -197,18 +257,29 @@ STARTERS = frozenset(
     "ayrıca ancak ama fakat öte bu bunun buna bununla diğer daha sonra yani zira hatta "
     "nitekim dolayısıyla açıklamada açıklamaya öyle şimdi ise o şu her hiçbir bir iki "
     "geçen geçtiğimiz törende toplantıda görüşmede konuşmasında bölgede ülkede türkiye’de "
-    "ukrayna’da kuzey güney batı doğu resmi yeni son ilk yine üstelik oysa çünkü eğer"
-    .split()
+    "ukrayna’da kuzey güney batı doğu resmi yeni son ilk yine üstelik oysa çünkü eğer".split()
 )
 _NATIONALITY = {
-    "rus": "rusya", "fransız": "fransa", "alman": "almanya", "ingiliz": "ingiltere",
-    "japon": "japonya", "türk": "türkiye", "amerikan": "abd", "amerikalı": "abd",
-    "yunan": "yunanistan", "italyan": "italya", "ispanyol": "ispanya", "macar": "macaristan",
-    "leh": "polonya", "arap": "arap", "fars": "iran", "çinli": "çin",
+    "rus": "rusya",
+    "fransız": "fransa",
+    "alman": "almanya",
+    "ingiliz": "ingiltere",
+    "japon": "japonya",
+    "türk": "türkiye",
+    "amerikan": "abd",
+    "amerikalı": "abd",
+    "yunan": "yunanistan",
+    "italyan": "italya",
+    "ispanyol": "ispanya",
+    "macar": "macaristan",
+    "leh": "polonya",
+    "arap": "arap",
+    "fars": "iran",
+    "çinli": "çin",
 }
 _LEADER_STEMS = ("lider", "başkan", "cumhurbaşkan", "başbakan", "kral", "şansölye")
-_TRAIL = ",.;:!?\"”’»)…"
-_LEAD = "\"“‘«("
+_TRAIL = ',.;:!?"”’»)…'
+_LEAD = '"“‘«('
 
 
 @dataclass
@@ -260,7 +331,9 @@ def _tokens(text: str) -> list[_Tok]:
         stripped = core.rstrip(_TRAIL)
         trail = core[len(stripped) :]
         base, suffix = split_suffix(stripped)
-        toks.append(_Tok(s, s + len(stripped), base, suffix, trail, "\n" in text[last_end : m.start()]))
+        toks.append(
+            _Tok(s, s + len(stripped), base, suffix, trail, "\n" in text[last_end : m.start()])
+        )
         last_end = e
     return toks
 
@@ -328,8 +401,9 @@ def find_phrases(text: str) -> list[Phrase]:
 
 
 def _make_phrase(toks: list[_Tok], marker: str, follow: str) -> Phrase:
-    words = [t.base + (("’" + t.suffix) if tr_lower(t.suffix) in _ADJ_SUFFIXES else "")
-             for t in toks]
+    words = [
+        t.base + (("’" + t.suffix) if tr_lower(t.suffix) in _ADJ_SUFFIXES else "") for t in toks
+    ]
     last_role = -1
     for k, t in enumerate(toks):
         if _is_role(t.base) or tr_lower(t.suffix) in _ADJ_SUFFIXES:
@@ -339,8 +413,14 @@ def _make_phrase(toks: list[_Tok], marker: str, follow: str) -> Phrase:
     if tr_lower(suffix) in _ISE_SUFFIXES | _ADJ_SUFFIXES:
         suffix = ""
     return Phrase(
-        start=toks[0].start, end=toks[-1].end, tokens=words, role=words[: last_role + 1],
-        name=name, suffix=suffix, marker=marker, follow=follow,
+        start=toks[0].start,
+        end=toks[-1].end,
+        tokens=words,
+        role=words[: last_role + 1],
+        name=name,
+        suffix=suffix,
+        marker=marker,
+        follow=follow,
     )
 
 
@@ -391,8 +471,9 @@ class Registry:
         for alias in {e.name, *e.aliases}:
             toks = alias.split()
             if toks:
-                self.people.append(_Person(
-                    e.name, toks, list(e.roles), [s for s, _ in e.mentions], entity=True))
+                self.people.append(
+                    _Person(e.name, toks, list(e.roles), [s for s, _ in e.mentions], entity=True)
+                )
 
     def _add(self, name: list[str], role: str, pos: int) -> None:
         key = _norm(" ".join(name))
@@ -419,7 +500,7 @@ class Registry:
                 out.append(p)
             elif len(want) == 1 and want[0] in toks and (p.roles or p.entity or len(toks) <= 4):
                 out.append(p)
-            elif len(want) > 1 and toks[-len(want):] == want:
+            elif len(want) > 1 and toks[-len(want) :] == want:
                 out.append(p)
         return out
 
@@ -428,8 +509,15 @@ class Registry:
         cands = self._matches(name)
         if not cands:
             return " ".join(name)
-        best = max(cands, key=lambda p: (p.entity, bool(p.roles), len(p.tokens),
-                                         -(p.mentions[0] if p.mentions else 0)))
+        best = max(
+            cands,
+            key=lambda p: (
+                p.entity,
+                bool(p.roles),
+                len(p.tokens),
+                -(p.mentions[0] if p.mentions else 0),
+            ),
+        )
         return self._entity_name(best.name)
 
     def _entity_name(self, name: str) -> str:
@@ -572,7 +660,7 @@ def _subject(ctx: _Ctx, a: int, b: int, last: bool) -> tuple[str | None, Phrase 
     """Subject of the clause in [a, b): the (last|first) attached phrase."""
     cands = [p for p in ctx.phrases_in(a, b) if not p.excluded]
     marked = [p for p in cands if p.marker]
-    for p in (reversed(marked) if last else marked):
+    for p in reversed(marked) if last else marked:
         sp = ctx.registry.speaker(p)
         if sp:
             return sp, p
@@ -609,7 +697,7 @@ def _classify(ctx: _Ctx, span: QuoteSpan) -> tuple[str, str, int, bool]:
         cue = m.group("cue")
         participle = bool(re.search(r"(?:an|en)$", cue)) and not cue.endswith(("arak", "erek"))
         finite_then_name = not participle and bool(
-            re.match(r"^[^\S\n]+[A-ZÇĞİÖŞÜ]|^[^\S\n]+(?:von|van|de|al)\s", after[m.end():])
+            re.match(r"^[^\S\n]+[A-ZÇĞİÖŞÜ]|^[^\S\n]+(?:von|van|de|al)\s", after[m.end() :])
         )
         return "direct", cue, span.close_pos + 1 + m.end(), participle or finite_then_name
     if FRAGMENT_CUE_RE.match(after) and n_tok <= 6:
@@ -630,8 +718,11 @@ def _classify(ctx: _Ctx, span: QuoteSpan) -> tuple[str, str, int, bool]:
 def _continues(text: str, prev_close: int, span: QuoteSpan) -> bool:
     """Second half of a quote split by its cue: “A,” dedi X, “B.”"""
     between = text[prev_close + 1 : span.open_pos]
-    return between.rstrip().endswith(",") and len(between.split()) <= 6 and \
-        bool(AFTER_CUE_RE.match(between))
+    return (
+        between.rstrip().endswith(",")
+        and len(between.split()) <= 6
+        and bool(AFTER_CUE_RE.match(between))
+    )
 
 
 def _gore_source(ctx: _Ctx, a: int, b: int) -> str | None:
@@ -687,7 +778,9 @@ class _Copies:
             if self.others[k] is span:
                 continue
             theirs = sets[k]
-            if sum(1 for t in mine if t in theirs) / len(mine) >= 0.8 and len(theirs) >= len(counts):
+            if sum(1 for t in mine if t in theirs) / len(mine) >= 0.8 and len(theirs) >= len(
+                counts
+            ):
                 return True
         return False
 
@@ -703,14 +796,18 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
     speaker, ph = _subject(ctx, seg_start, a + m.start("clause"), last=False)
     start = seg_start
     if ph is not None:
-        gap = re.match(r"^(?:[’'\w]*)\s*(?:,|\bise\b|\bda\b|\bde\b)?\s*",
-                       ctx.text[ph.end : cue_start])
+        gap = re.match(
+            r"^(?:[’'\w]*)\s*(?:,|\bise\b|\bda\b|\bde\b)?\s*", ctx.text[ph.end : cue_start]
+        )
         assert gap is not None  # every part of the pattern is optional
         start = ph.end + len(gap.group())
     else:
         speaker = default
-        lead = re.match(r"^[\s,]*(?:(?:Ayrıca|Ancak|Öte yandan|Bununla birlikte|Bu arada|"
-                        r"Diğer yandan|Öte yandan)\s*,?\s*)?", ctx.text[start:cue_start])
+        lead = re.match(
+            r"^[\s,]*(?:(?:Ayrıca|Ancak|Öte yandan|Bununla birlikte|Bu arada|"
+            r"Diğer yandan|Öte yandan)\s*,?\s*)?",
+            ctx.text[start:cue_start],
+        )
         start += lead.end() if lead else 0
     conv = list(re.finditer(r"\w+(?:arak|erek),\s*", ctx.text[start:cue_start]))
     if conv:
@@ -718,8 +815,14 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
     clause = ctx.text[start:cue_start].strip(" ,")
     if len(clause.split()) < 2:
         return None
-    return Quote(speaker=speaker, text=clause, kind="indirect", cue=m.group("cue"),
-                 start=start, end=start + len(clause))
+    return Quote(
+        speaker=speaker,
+        text=clause,
+        kind="indirect",
+        cue=m.group("cue"),
+        start=start,
+        end=start + len(clause),
+    )
 
 
 def extract_quotes(article: Article) -> Article:
@@ -760,8 +863,14 @@ def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: _Copies) -> li
             continue
         source = _gore_source(ctx, seg_start, span.open_pos)
         ends = not ctx.text[span.close_pos + 1 : b].strip(" .!?…")
-        if kind == "fragment" and not pull and (_whole_sentence(ctx.text, a, b, span) or (
-                source and ends and len(_qtokens(span.text)) >= 3)):
+        if (
+            kind == "fragment"
+            and not pull
+            and (
+                _whole_sentence(ctx.text, a, b, span)
+                or (source and ends and len(_qtokens(span.text)) >= 3)
+            )
+        ):
             kind = "direct"
         if kind == "fragment":
             out.append(Quote(None, span.text, "fragment", "", span.start, span.end))

@@ -16,10 +16,18 @@ from gundem.model import Article, Entity, content_id
 from gundem.turkish.morphology import strip_suffix
 from gundem.turkish.normalize import casefold_tr, normalize_punct
 
-TYPE_GROUP = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC", "PERSON": "PERSON",
-              "ORG": "ORG", "NORP": "NORP", "MISC": "MISC"}
-_ASCII = str.maketrans({"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u",
-                        "â": "a", "î": "i", "û": "u"})
+TYPE_GROUP = {
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "FAC",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "NORP": "NORP",
+    "MISC": "MISC",
+}
+_ASCII = str.maketrans(
+    {"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u"}
+)
 _TRANSLIT = [  # deterministic transliteration folds, applied word by word
     (re.compile(r"iy$"), "i"),  # Zelenskiy → Zelenski
     (re.compile(r"y$"), "i"),  # Zelensky → Zelenski
@@ -144,7 +152,10 @@ class EntityResolver:
         return self.keys.get(key) or self._fuzzy(key)
 
     def resolve(
-        self, name: str, type: str, aliases: list[str] | tuple[str, ...] = ()  # noqa: A002
+        self,
+        name: str,
+        type: str,
+        aliases: list[str] | tuple[str, ...] = (),  # noqa: A002
     ) -> tuple[str, str]:
         """Register a mention group; returns (entity id, canonical name).
 
@@ -159,9 +170,7 @@ class EntityResolver:
                 break
         if eid is None:
             eid = entity_id(canonical_key(name, type))
-            self.entities.setdefault(
-                eid, {"name": name, "type": type, "aliases": [], "counts": {}}
-            )
+            self.entities.setdefault(eid, {"name": name, "type": type, "aliases": [], "counts": {}})
         ent = self.entities[eid]
         for f in forms:
             key = canonical_key(f, type)

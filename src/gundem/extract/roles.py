@@ -15,25 +15,47 @@ from gundem.turkish.normalize import casefold_tr, normalize_punct
 
 # role heads (lower-cased, without possessive) → role class
 ROLE_HEADS = {
-    "devlet başkanı": "head", "cumhurbaşkanı": "head", "başkan": "head", "lider": "head",
-    "devlet işleri komisyonu başkanı": "head", "kral": "head",
-    "başbakan": "pm", "dışişleri bakanı": "fm", "savunma bakanı": "dm",
-    "milli savunma bakanı": "dm", "içişleri bakanı": "im", "sözcü": "spokes",
-    "genel sekreter": "sg", "genel başkan": "party", "büyükelçi": "amb",
-    "bakan": "min", "başkan yardımcısı": "vp", "genelkurmay başkanı": "cgs",
+    "devlet başkanı": "head",
+    "cumhurbaşkanı": "head",
+    "başkan": "head",
+    "lider": "head",
+    "devlet işleri komisyonu başkanı": "head",
+    "kral": "head",
+    "başbakan": "pm",
+    "dışişleri bakanı": "fm",
+    "savunma bakanı": "dm",
+    "milli savunma bakanı": "dm",
+    "içişleri bakanı": "im",
+    "sözcü": "spokes",
+    "genel sekreter": "sg",
+    "genel başkan": "party",
+    "büyükelçi": "amb",
+    "bakan": "min",
+    "başkan yardımcısı": "vp",
+    "genelkurmay başkanı": "cgs",
 }
 # surface forms (possessive, case-folded) → role head
 ROLE_FORMS: dict[str, str] = {}
 for _h in ROLE_HEADS:
     ROLE_FORMS[_h] = _h
 _POSS = {
-    "devlet başkanı": "devlet başkanı", "cumhurbaşkanı": "cumhurbaşkanı",
-    "başkanı": "başkan", "lideri": "lider", "başbakanı": "başbakan",
-    "dışişleri bakanı": "dışişleri bakanı", "savunma bakanı": "savunma bakanı",
-    "milli savunma bakanı": "milli savunma bakanı", "içişleri bakanı": "içişleri bakanı",
-    "sözcüsü": "sözcü", "genel sekreteri": "genel sekreter", "genel başkanı": "genel başkan",
-    "büyükelçisi": "büyükelçi", "bakanı": "bakan", "başkan yardımcısı": "başkan yardımcısı",
-    "genelkurmay başkanı": "genelkurmay başkanı", "kralı": "kral",
+    "devlet başkanı": "devlet başkanı",
+    "cumhurbaşkanı": "cumhurbaşkanı",
+    "başkanı": "başkan",
+    "lideri": "lider",
+    "başbakanı": "başbakan",
+    "dışişleri bakanı": "dışişleri bakanı",
+    "savunma bakanı": "savunma bakanı",
+    "milli savunma bakanı": "milli savunma bakanı",
+    "içişleri bakanı": "içişleri bakanı",
+    "sözcüsü": "sözcü",
+    "genel sekreteri": "genel sekreter",
+    "genel başkanı": "genel başkan",
+    "büyükelçisi": "büyükelçi",
+    "bakanı": "bakan",
+    "başkan yardımcısı": "başkan yardımcısı",
+    "genelkurmay başkanı": "genelkurmay başkanı",
+    "kralı": "kral",
     "devlet işleri komisyonu başkanı": "devlet işleri komisyonu başkanı",
 }
 ROLE_FORMS.update(_POSS)

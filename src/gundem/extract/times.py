@@ -64,23 +64,57 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     for p in [
         ("dmy", r"\b(?P<day>\d{1,2})\s+" + _MONTH + r"\s+" + _YEAR + _SUF + _NB),
         ("my", r"\b" + _MONTH + r"\s+" + _YEAR + _SUF + _NB),
-        ("ym", r"\b" + _YEAR + r"(?:[’'`](?:ün|un|in|ın|nin|nın|nün|nun))?\s+" + _MONTH
-         + r"\s+ay" + _L + r"*"),
-        ("relym", r"\b" + _REL + r"\s+(?:yıl|sene)(?:ın|in|nin|nın)?\s+" + _MONTH_SUF
-         + r"(?:\s+ay" + _L + r"*)?" + _NB),
+        (
+            "ym",
+            r"\b"
+            + _YEAR
+            + r"(?:[’'`](?:ün|un|in|ın|nin|nın|nün|nun))?\s+"
+            + _MONTH
+            + r"\s+ay"
+            + _L
+            + r"*",
+        ),
+        (
+            "relym",
+            r"\b"
+            + _REL
+            + r"\s+(?:yıl|sene)(?:ın|in|nin|nın)?\s+"
+            + _MONTH_SUF
+            + r"(?:\s+ay"
+            + _L
+            + r"*)?"
+            + _NB,
+        ),
         ("dm", r"\b(?P<day>\d{1,2})\s+" + _MONTH + _SUF + _NB),
         ("m", r"\b" + _MONTH + r"\s+ay" + _L + r"*"),
         ("msuf", r"\b" + _MONTH + r"[’'`]" + _L + r"+" + _NB),
         ("reldur", r"\b" + _NUM + r"\s*" + _UNIT + r"\s+(?P<dir>önce|sonra)" + _NB),
-        ("dur", r"\b" + _NUM + r"\s*" + _UNIT
-         + r"(?:(?:dır|dir|dur|dür|tır|tir|tur|tür|lık|lik|luk|lük)" + _NB
-         + r"|\s+boyunca" + _NB + r"|(?=\s+sür))"),
-        ("reldow", r"\b(?P<rel>geçen|geçtiğimiz)\s+(?P<dow>" + "|".join(DAYS)
-         + r")\s+(?:günü|sabahı|akşamı|gecesi)" + _NB),
+        (
+            "dur",
+            r"\b"
+            + _NUM
+            + r"\s*"
+            + _UNIT
+            + r"(?:(?:dır|dir|dur|dür|tır|tir|tur|tür|lık|lik|luk|lük)"
+            + _NB
+            + r"|\s+boyunca"
+            + _NB
+            + r"|(?=\s+sür))",
+        ),
+        (
+            "reldow",
+            r"\b(?P<rel>geçen|geçtiğimiz)\s+(?P<dow>"
+            + "|".join(DAYS)
+            + r")\s+(?:günü|sabahı|akşamı|gecesi)"
+            + _NB,
+        ),
         ("dow", r"\b(?P<dow>" + "|".join(DAYS) + r")\s+(?:günü|sabahı|akşamı|gecesi)" + _NB),
         ("rel", r"\b" + _REL + r"\s+(?P<unit>yıl|sene|ay|hafta)" + _L + r"*" + _NB),
-        ("day", r"\b(?P<word>evvelsi\s+gün|önceki\s+gün|dün(?:\s+(?:akşam|gece|sabah))?|"
-         r"bugün|yarın|bu\s+(?:sabah|akşam|gece))" + _NB),
+        (
+            "day",
+            r"\b(?P<word>evvelsi\s+gün|önceki\s+gün|dün(?:\s+(?:akşam|gece|sabah))?|"
+            r"bugün|yarın|bu\s+(?:sabah|akşam|gece))" + _NB,
+        ),
         ("y", r"\b" + _YEAR + r"(?:\s+yıl" + _L + r"*|[’'`](?!l)" + _L + r"+)" + _NB),
         ("ybare", r"(?<![\d.,])\b" + _YEAR + r"\b(?![’'`.,]?\d|\s*-\s*\d|[’'`]l)"),
     ]
@@ -129,8 +163,13 @@ def _month_ok(m: re.Match[str]) -> bool:
     word = gd.get("month") or gd.get("dow") or ""
     if not word or word[0].isupper():
         return True
-    if not gd.get("day") and not gd.get("year") and "’" not in m.group() and \
-            "'" not in m.group() and not re.search(r"\say", m.group(), re.I):
+    if (
+        not gd.get("day")
+        and not gd.get("year")
+        and "’" not in m.group()
+        and "'" not in m.group()
+        and not re.search(r"\say", m.group(), re.I)
+    ):
         return False
     return bool(gd.get("day") or gd.get("year") or re.search(r"\say", m.group(), re.I))
 
@@ -162,10 +201,24 @@ def _week(d: date) -> str:
     return f"{iso[0]}-W{iso[1]:02d}"
 
 
-_REL_YEAR = {"geçen": -1, "geçtiğimiz": -1, "önceki": -1, "evvelki": -1, "bu": 0,
-             "gelecek": 1, "önümüzdeki": 1}
-_DUR_CODE = {"yıl": "Y", "sene": "Y", "ay": "M", "hafta": "W", "gün": "D", "saat": "TH",
-             "dakika": "TM"}
+_REL_YEAR = {
+    "geçen": -1,
+    "geçtiğimiz": -1,
+    "önceki": -1,
+    "evvelki": -1,
+    "bu": 0,
+    "gelecek": 1,
+    "önümüzdeki": 1,
+}
+_DUR_CODE = {
+    "yıl": "Y",
+    "sene": "Y",
+    "ay": "M",
+    "hafta": "W",
+    "gün": "D",
+    "saat": "TH",
+    "dakika": "TM",
+}
 
 
 def _duration(m: re.Match[str]) -> tuple[str | None, str, str]:
@@ -177,13 +230,20 @@ def _duration(m: re.Match[str]) -> tuple[str | None, str, str]:
     return value, "duration", ""
 
 
-def _relative(kind: str, m: re.Match[str], pub: date | None,
-              future: bool = False) -> tuple[str | None, str, str]:
+def _relative(
+    kind: str, m: re.Match[str], pub: date | None, future: bool = False
+) -> tuple[str | None, str, str]:
     gd = {k: (tr_lower(v) if isinstance(v, str) else v) for k, v in m.groupdict().items()}
-    precision = {"rel": {"yıl": "year", "sene": "year", "ay": "month", "hafta": "week"}
-                 .get(gd.get("unit") or "", "day"),
-                 "relym": "month", "reldur": "day", "day": "day", "dow": "day",
-                 "reldow": "day"}[kind]
+    precision = {
+        "rel": {"yıl": "year", "sene": "year", "ay": "month", "hafta": "week"}.get(
+            gd.get("unit") or "", "day"
+        ),
+        "relym": "month",
+        "reldur": "day",
+        "day": "day",
+        "dow": "day",
+        "reldow": "day",
+    }[kind]
     if kind == "reldur":
         unit = gd["unit"]
         precision = {"yıl": "year", "sene": "year", "ay": "month"}.get(unit, "day")
@@ -192,8 +252,15 @@ def _relative(kind: str, m: re.Match[str], pub: date | None,
     value: str | None = None
     if kind == "day":
         w = re.sub(r"\s+", " ", gd["word"])
-        off = -2 if w.startswith(("evvelsi", "önceki")) else -1 if w.startswith("dün") else \
-            1 if w == "yarın" else 0
+        off = (
+            -2
+            if w.startswith(("evvelsi", "önceki"))
+            else -1
+            if w.startswith("dün")
+            else 1
+            if w == "yarın"
+            else 0
+        )
         value = (pub + timedelta(days=off)).isoformat()
     elif kind in ("dow", "reldow"):
         target = DAYS.index(gd["dow"])
@@ -260,14 +327,17 @@ _YEAR_TOKEN = re.compile(r"(?<![\d.,])\b(?:19|20)\d{2}\b(?![.,]?\d)")
 
 
 def _year_context(text: str, sent: tuple[int, int], span: tuple[int, int]) -> int | None:
-    years = [(abs(m.start() - span[0]), int(m.group()))
-             for m in _YEAR_TOKEN.finditer(text, sent[0], sent[1])
-             if not span[0] <= m.start() < span[1]]
+    years = [
+        (abs(m.start() - span[0]), int(m.group()))
+        for m in _YEAR_TOKEN.finditer(text, sent[0], sent[1])
+        if not span[0] <= m.start() < span[1]
+    ]
     return min(years)[1] if years else None
 
 
-def normalize(kind: str, m: re.Match[str], pub: date | None,
-              year_ctx: int | None = None, future: bool = False) -> tuple[str | None, str, str]:
+def normalize(
+    kind: str, m: re.Match[str], pub: date | None, year_ctx: int | None = None, future: bool = False
+) -> tuple[str | None, str, str]:
     """(value, precision, anchor) of one matched expression.
 
     ``future``: the clause is in the future tense, so a bare weekday means the
@@ -301,7 +371,8 @@ def extract_times(article: Article) -> Article:
         ctx = _year_context(text, sent, (s, e)) if kind in ("dm", "m", "msuf") else None
         future = bool(_FUTURE.search(text[e : sent[1]]))
         value, precision, anchor = normalize(kind, m, pub, ctx, future)
-        refs.append(TimeRef(text=m.group(), value=value, precision=precision, anchor=anchor,
-                            start=s, end=e))
+        refs.append(
+            TimeRef(text=m.group(), value=value, precision=precision, anchor=anchor, start=s, end=e)
+        )
     article.times = refs
     return article

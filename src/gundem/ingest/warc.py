@@ -87,7 +87,9 @@ def _has_framing(record) -> bool:
     # warcio takes any "WARC/1." line for a record and, with no length, reads to the end
     # of the file: such a record would swallow every good record after it.
     headers = record.rec_headers
-    return bool(headers.get_header("WARC-Type")) and headers.get_header("Content-Length") is not None
+    return (
+        bool(headers.get_header("WARC-Type")) and headers.get_header("Content-Length") is not None
+    )
 
 
 def _record_header_at(stream: BinaryIO, pos: int) -> bool:

@@ -66,14 +66,18 @@ class Linker:
         self._links[article.id] = (ev_id, None)
         return ev_id
 
-    def _other_language(self, article: Article) -> Callable[[dict[str, list[str]]], str | None] | None:
+    def _other_language(
+        self, article: Article
+    ) -> Callable[[dict[str, list[str]]], str | None] | None:
         """For a report not in Turkish: match it to other-language reports by meaning."""
         if article.language in MAIN_LANGUAGES:
             return None
         if self._crosslingual is None:
             self._crosslingual = CrossLingual(self.state.article_texts)
         xl = self._crosslingual
-        return lambda cands: xl.match(article.id, article.language, article.title, article.text, cands)
+        return lambda cands: xl.match(
+            article.id, article.language, article.title, article.text, cands
+        )
 
     def add(self, article: Article) -> tuple[str, str | None]:
         """Store (if new), link and finalize one article: (event_id, story_id)."""

@@ -145,7 +145,9 @@ def evaluate(path: str | Path, model_path: str | Path | None = None) -> dict:
     return evaluate_sentences(read_conll(path), model_path)
 
 
-def evaluate_sentences(sents: list[list[tuple[str, str]]], model_path: str | Path | None = None) -> dict:
+def evaluate_sentences(
+    sents: list[list[tuple[str, str]]], model_path: str | Path | None = None
+) -> dict:
     """:func:`evaluate` on ``(token, gold tag)`` sentences, plus ``speed`` (CPU time of
     tagging them all as one batch)."""
     gold = [fix_bio([map_tag(t) for _, t in s]) for s in sents]

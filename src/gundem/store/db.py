@@ -80,7 +80,9 @@ def _projection_tables(articles: list[Article]) -> dict[str, Any]:
     """Rows of the quote and claim projections of these articles, as Arrow tables."""
     import pyarrow as pa
 
-    q: dict[str, list] = {c: [] for c in ("article_id", "n", "speaker", "speaker_folded", "speaker_id", "data")}
+    q: dict[str, list] = {
+        c: [] for c in ("article_id", "n", "speaker", "speaker_folded", "speaker_id", "data")
+    }
     c: dict[str, list] = {k: [] for k in ("article_id", "n", "unit", "unit_folded", "data")}
     for a in articles:
         for n, quote in enumerate(a.quotes):
@@ -89,12 +91,20 @@ def _projection_tables(articles: list[Article]) -> dict[str, Any]:
             for k, v in zip(q, row, strict=True):
                 q[k].append(v)
         for n, claim in enumerate(a.claims):
-            row = [a.id, n, claim.unit, folded(claim.unit), json.dumps(vars(claim), ensure_ascii=False)]
+            row = [
+                a.id,
+                n,
+                claim.unit,
+                folded(claim.unit),
+                json.dumps(vars(claim), ensure_ascii=False),
+            ]
             for k, v in zip(c, row, strict=True):
                 c[k].append(v)
     int_cols = {"n"}
     return {
-        name: pa.table({k: pa.array(v, pa.int32() if k in int_cols else pa.string()) for k, v in cols.items()})
+        name: pa.table(
+            {k: pa.array(v, pa.int32() if k in int_cols else pa.string()) for k, v in cols.items()}
+        )
         for name, cols in (("new_quotes", q), ("new_claims", c))
     }
 
@@ -106,7 +116,9 @@ def _write_projections(con: duckdb.DuckDBPyConnection, articles: list[Article]) 
         con.execute("INSERT INTO article_claims SELECT * FROM new_claims")
 
 
-def _refold_names(con: duckdb.DuckDBPyConnection, names: dict[str, str], articles: list[str]) -> None:
+def _refold_names(
+    con: duckdb.DuckDBPyConnection, names: dict[str, str], articles: list[str]
+) -> None:
     """After canonical names changed (entity id → name) in these articles: their quote
     speakers follow, as in the articles' JSON, and the folded keys follow the names."""
     with arrow_views(con, _gundem_renamed={"id": list(names), "name": list(names.values())},
@@ -122,14 +134,18 @@ def _refold_names(con: duckdb.DuckDBPyConnection, names: dict[str, str], article
 def _fill_folded(con: duckdb.DuckDBPyConnection, only_stale: bool = False) -> None:
     """Write the folded columns with the one fold function (a Python UDF for the set update)."""
     con.create_function("gundem_folded", folded, ["VARCHAR"], "VARCHAR", null_handling="special")  # type: ignore[call-overload]  # the string form works on duckdb 1.x and 2.x; the stubs want 2.x\'s enum
-    con.create_function("gundem_folded_list", _folded_list, ["VARCHAR"], "VARCHAR", null_handling="special")  # type: ignore[call-overload]  # the string form works on duckdb 1.x and 2.x; the stubs want 2.x\'s enum
+    con.create_function(
+        "gundem_folded_list", _folded_list, ["VARCHAR"], "VARCHAR", null_handling="special"
+    )  # type: ignore[call-overload]  # the string form works on duckdb 1.x and 2.x; the stubs want 2.x\'s enum
     try:
         stale = " WHERE name_folded IS DISTINCT FROM gundem_folded(name)" if only_stale else ""
         con.execute(
             "UPDATE article_entities SET name_folded = gundem_folded(name), "
             f"aliases_folded = gundem_folded_list(aliases){stale}"
         )
-        stale = " WHERE speaker_folded IS DISTINCT FROM gundem_folded(speaker)" if only_stale else ""
+        stale = (
+            " WHERE speaker_folded IS DISTINCT FROM gundem_folded(speaker)" if only_stale else ""
+        )
         con.execute(f"UPDATE article_quotes SET speaker_folded = gundem_folded(speaker){stale}")
     finally:
         con.remove_function("gundem_folded")
@@ -161,7 +177,9 @@ def add_folded_columns(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.create_function("gundem_folded_u", folded, ["VARCHAR"], "VARCHAR", null_handling="special")  # type: ignore[call-overload]  # the string form works on duckdb 1.x and 2.x; the stubs want 2.x\'s enum
     try:
-        con.execute("UPDATE article_claims SET unit_folded = gundem_folded_u(unit) WHERE unit_folded IS NULL")
+        con.execute(
+            "UPDATE article_claims SET unit_folded = gundem_folded_u(unit) WHERE unit_folded IS NULL"
+        )
     finally:
         con.remove_function("gundem_folded_u")
     _fill_folded(con, only_stale=True)
@@ -380,7 +398,9 @@ class Store:
                 f"INSERT INTO entities SELECT {', '.join(ENTITY_COLS)} FROM new_entities "
                 "ON CONFLICT (id) DO NOTHING"
             )
-            con.execute(f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links")
+            con.execute(
+                f"INSERT INTO article_entities SELECT {', '.join(LINK_COLS)} FROM new_links"
+            )
             _write_projections(con, fresh)  # read model: quotes and claims, folded keys
             if resolver:
                 self._write_resolver(con, resolver)
@@ -459,7 +479,9 @@ class Store:
                 """UPDATE article_entities SET name = e.name FROM entities e
                    WHERE e.id = article_entities.entity_id AND article_entities.name <> e.name"""
             )
-            _refold_names(con, current, stale)  # read model: speakers and folded keys follow the new names
+            _refold_names(
+                con, current, stale
+            )  # read model: speakers and folded keys follow the new names
         return len(stale)
 
     def known_hashes(self) -> tuple[set[str], set[str]]:

@@ -472,7 +472,9 @@ class SearchIndex:
                     h.sentence_idx, h.text = best
         return hits
 
-    def search_raw_terms(self, terms: list[str], searcher: Any, article_id: str) -> tuple[int, str] | None:
+    def search_raw_terms(
+        self, terms: list[str], searcher: Any, article_id: str
+    ) -> tuple[int, str] | None:
         f = SearchFilters(article_ids=[article_id])
         res = searcher.search(self._query(terms, "s", f), 1, count=False)
         if not res.hits:
@@ -481,7 +483,10 @@ class SearchIndex:
         return int(d["sidx"][0]), d["text"][0]
 
     def search_terms(
-        self, terms: list[str], filters: SearchFilters | None = None, limit: int = 10,
+        self,
+        terms: list[str],
+        filters: SearchFilters | None = None,
+        limit: int = 10,
         level: str = "sentence",
     ) -> list[Hit]:
         """Like :meth:`search` with already analysed terms (used by ``ask``)."""
@@ -507,11 +512,17 @@ class SearchIndex:
         )
 
 
-def open_index(db_path: str | Path, store: Store | None = None, read_only: bool = False) -> SearchIndex:
+def open_index(
+    db_path: str | Path, store: Store | None = None, read_only: bool = False
+) -> SearchIndex:
     """Open the index beside ``db_path`` (given a store, the one it configures), brought up
     to date when a store is given; ``read_only``: write nothing on disk (see :class:`SearchIndex`)."""
     if store is None:
         return SearchIndex(db_path, read_only=read_only)
-    idx = store.search_index() if not read_only else SearchIndex(db_path, store.index_path, read_only=True)
+    idx = (
+        store.search_index()
+        if not read_only
+        else SearchIndex(db_path, store.index_path, read_only=True)
+    )
     idx.update(store)
     return idx

@@ -64,9 +64,7 @@ def _is_boundary(text: str, i: int, n: int) -> tuple[bool, int, bool]:
     if text[i] == ".":
         word = _prev_word(text, i)
         low = word.lower()
-        if low in ABBREVIATIONS or any(
-            (word + ".").endswith(a) for a in DOTTED_ABBREVIATIONS
-        ):
+        if low in ABBREVIATIONS or any((word + ".").endswith(a) for a in DOTTED_ABBREVIATIONS):
             return False, end, False
         if len(word) == 1 and word.isalpha() and word.isupper():
             return False, end, False  # initial: "A. Yılmaz"
@@ -107,9 +105,11 @@ def cap_spans(
     out: list[tuple[int, int]] = []
     for s, e in spans:
         while e - s > limit:
-            cut = max(text.rfind(" ", s + limit // 2, s + limit),
-                      text.rfind("\n", s + limit // 2, s + limit),
-                      text.rfind("\t", s + limit // 2, s + limit))
+            cut = max(
+                text.rfind(" ", s + limit // 2, s + limit),
+                text.rfind("\n", s + limit // 2, s + limit),
+                text.rfind("\t", s + limit // 2, s + limit),
+            )
             cut = cut if cut > s else s + limit
             _add(text, s, cut, out)
             s = cut

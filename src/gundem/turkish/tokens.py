@@ -81,7 +81,12 @@ def tokenize(text: str, split_suffixes: bool = True) -> list[Token]:
             if "-" in w:  # "Rusya-Kuzey Kore" → Rusya - Kuzey; "Jong-un", "Kim Jong-Un" stay
                 h = w.index("-")
                 left, right = w[:h], w[h + 1 :].split("-")[0]
-                if left[:1].isupper() and right[:1].isupper() and len(left) >= 4 and len(right) >= 3:
+                if (
+                    left[:1].isupper()
+                    and right[:1].isupper()
+                    and len(left) >= 4
+                    and len(right) >= 3
+                ):
                     e = s + h
                     w = left
             tok = _word_token(text, s, e, w)

@@ -46,9 +46,30 @@ PERSONS = [
     ("Laila Nasser", "Nasser", "Sağlık Bakanı"), ("Viktor Hale", "Hale", "Genelkurmay Başkanı"),
 ]  # fmt: skip
 PLACES = [
-    "Ankara", "Moskova", "Pekin", "Tahran", "Bakü", "Berlin", "Paris", "Roma", "Viyana",
-    "Cenevre", "Doha", "Kahire", "Tokyo", "Seul", "Madrid", "Lizbon", "Atina", "Varşova",
-    "Oslo", "Helsinki", "Budapeşte", "Prag", "Sofya", "Bükreş",
+    "Ankara",
+    "Moskova",
+    "Pekin",
+    "Tahran",
+    "Bakü",
+    "Berlin",
+    "Paris",
+    "Roma",
+    "Viyana",
+    "Cenevre",
+    "Doha",
+    "Kahire",
+    "Tokyo",
+    "Seul",
+    "Madrid",
+    "Lizbon",
+    "Atina",
+    "Varşova",
+    "Oslo",
+    "Helsinki",
+    "Budapeşte",
+    "Prag",
+    "Sofya",
+    "Bükreş",
 ]
 COUNTRIES = [
     ("Kuzey Kore", "Rusya"), ("İran", "Suriye"), ("Belarus", "Rusya"), ("Türkiye", "Libya"),
@@ -113,7 +134,9 @@ class _Doc:
     paras: list[list[tuple[str, dict[str, Any]]]] = field(default_factory=list)
 
 
-def _assemble(title: str, paras: list[list[tuple[str, dict[str, Any]]]]) -> tuple[str, list[tuple[int, int, str, dict]]]:
+def _assemble(
+    title: str, paras: list[list[tuple[str, dict[str, Any]]]]
+) -> tuple[str, list[tuple[int, int, str, dict]]]:
     """Join sentences into paragraphs; return text and (start, end, sentence, facts) per sentence."""
     text, spans = "", []
     for p in paras:
@@ -127,7 +150,9 @@ def _assemble(title: str, paras: list[list[tuple[str, dict[str, Any]]]]) -> tupl
     return text, spans
 
 
-def _entity(name: str, etype: str, aliases: list[str], text: str, roles: list[str] | None = None) -> Entity:
+def _entity(
+    name: str, etype: str, aliases: list[str], text: str, roles: list[str] | None = None
+) -> Entity:
     return Entity(name=name, type=etype, aliases=sorted(set(aliases) - {name}),
                   mentions=alias_spans(text, {name, *aliases}), id=content_id(f"{etype}:{name}"), roles=roles or [])  # fmt: skip
 
@@ -175,7 +200,9 @@ def _fmt_num(v: int) -> str:
     return f"{v // 1000} bin" if v % 1000 == 0 and v >= 1000 else f"{v:,}".replace(",", ".")
 
 
-def build(n_facts: int = 20, n_topics: int = 10, seed: int = 7) -> tuple[list[Article], list[dict[str, Any]], list[Event], list[Story]]:
+def build(
+    n_facts: int = 20, n_topics: int = 10, seed: int = 7
+) -> tuple[list[Article], list[dict[str, Any]], list[Event], list[Story]]:
     """Articles (facts filled in), questions with gold answers, events and one story."""
     rng = random.Random(seed)
     quotes = _quote_pool(rng)
@@ -207,7 +234,9 @@ def build(n_facts: int = 20, n_topics: int = 10, seed: int = 7) -> tuple[list[Ar
         ev_id = content_id(f"event:{f}")
         title = f"{A[1]} ile {B[1]} {suffix(P, 'loc')} bir araya geldi"
         outlet = OUTLETS[f % len(OUTLETS)]
-        a = _article(title, outlet, pub, paras, [A, B], [P], [], {"event_id": ev_id, "story_id": "story-gen"})
+        a = _article(
+            title, outlet, pub, paras, [A, B], [P], [], {"event_id": ev_id, "story_id": "story-gen"}
+        )
         arts.append(a)
         events.append(Event(id=ev_id, date=iso, date_from="times", place=P, participants=[A[0], B[0]],
                             headline=title, summary=[{"sentence": meet, "article_id": a.id}],
@@ -260,7 +289,11 @@ def build(n_facts: int = 20, n_topics: int = 10, seed: int = 7) -> tuple[list[Ar
                 [(rng.choice(FILLER), {}), (rng.choice(FILLER), {})],
             ]  # fmt: skip
             title = f"{C1}, {suffix(C2, 'dat')} {unit} desteği ({k + 1})"
-            arts.append(_article(title, OUTLETS[(t + k) % len(OUTLETS)], pub, paras, [], [C1, C2], [src], {}))
+            arts.append(
+                _article(
+                    title, OUTLETS[(t + k) % len(OUTLETS)], pub, paras, [], [C1, C2], [src], {}
+                )
+            )
         qs.append({"q": f"{C1} {suffix(C2, 'dat')} kaç {unit} gönderdi?", "kind": "how_many",
                    "gold": [_fmt_num(best)], "all": [_fmt_num(v) for v in [best, *others]],
                    "support": support})  # fmt: skip
@@ -271,12 +304,15 @@ def build(n_facts: int = 20, n_topics: int = 10, seed: int = 7) -> tuple[list[Ar
         A = persons[k % len(persons)]
         P = places[(k + n_facts + 1) % len(places)]
         C1, C2 = COUNTRIES[k % len(COUNTRIES)]
-        qs.append([
-            {"q": f"{A[1]} {suffix(P, 'loc')} kimle görüştü?", "kind": "met"},
-            {"q": f"{C1} {suffix(C2, 'dat')} kaç tank gönderdi?", "kind": "how_many"},
-            {"q": f"Zorbek Qantarov {suffix(A[1], 'dat')} ne dedi?", "kind": "said"},
-            {"q": f"Zorbek Qantarov ile {A[1]} ne zaman görüştü?", "kind": "when"},
-        ][k % 4] | {"gold": [], "negative": True, "support": []})
+        qs.append(
+            [
+                {"q": f"{A[1]} {suffix(P, 'loc')} kimle görüştü?", "kind": "met"},
+                {"q": f"{C1} {suffix(C2, 'dat')} kaç tank gönderdi?", "kind": "how_many"},
+                {"q": f"Zorbek Qantarov {suffix(A[1], 'dat')} ne dedi?", "kind": "said"},
+                {"q": f"Zorbek Qantarov ile {A[1]} ne zaman görüştü?", "kind": "when"},
+            ][k % 4]
+            | {"gold": [], "negative": True, "support": []}
+        )
     story = Story(id="story-gen", title="Diplomatik temaslar", event_ids=[e.id for e in events],
                   timeline=[{"date": e.date, "event_id": e.id, "headline": e.headline} for e in events])  # fmt: skip
     return arts, qs, events, story
@@ -303,7 +339,11 @@ def random_articles(n: int, seed: int = 1) -> Iterator[Article]:
         src = rng.choice(SOURCES)
         num = _fmt_num(rng.randint(1, 90) * 1000)
         date = f"{rng.choice([2023, 2024, 2025])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        q = next(quotes) if i < 900 else f"{rng.choice(Q_ADJ).capitalize()} bir {rng.choice(Q_NOUN)} {rng.choice(Q_END)}"
+        q = (
+            next(quotes)
+            if i < 900
+            else f"{rng.choice(Q_ADJ).capitalize()} bir {rng.choice(Q_NOUN)} {rng.choice(Q_END)}"
+        )
         paras = [
             [(f"{A[2]} {A[0]}, {suffix(P, 'loc')} {B[0]} ile görüştü.", {}),
              (f"{suffix(src, 'dat')} göre {C1} {suffix(C2, 'dat')} {num} {unit} gönderdi.",
@@ -315,7 +355,9 @@ def random_articles(n: int, seed: int = 1) -> Iterator[Article]:
         yield _article(title, rng.choice(OUTLETS), date, paras, [A, B], [P, C1, C2], [src], {})
 
 
-def write_store(path: str, arts: list[Article], events: list[Event] = (), stories: list[Story] = ()) -> None:
+def write_store(
+    path: str, arts: list[Article], events: list[Event] = (), stories: list[Story] = ()
+) -> None:
     from gundem.store.db import Store
 
     with Store(path) as st:
