@@ -2,7 +2,7 @@
 
 All of gundem's SQL lives in this package: the schema and its migrations in
 ``gundem.store.schema``, the linker's persistence in ``gundem.store.linkstate``, every
-other read and write here (``Store``) and in ``gundem.store.browse``. The roles a store
+other read and write here (``Store``) and in ``gundem.store.read``. The roles a store
 plays are the protocols of ``gundem.store.protocols``; ``gundem.store.open_store`` opens one.
 """
 
