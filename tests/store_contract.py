@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 
 from gundem.model import Article, Claim, Entity, Event, Story
+from gundem.store import read
 
 
 def _article(n: int, text: str | None = None, published: str | None = None, **kw) -> Article:
@@ -218,9 +219,9 @@ def test_read_model_reads(make_store):
     assert meta[b.id].claims[0]["unit"] == "lira" and meta[a.id].outlet == "kentgazetesi"
     ((name, typ, aliases, rows),) = store.entity_names()
     assert (name, typ, aliases, rows) == ("Ayşe Yıldırım", "PERSON", ["Ayşe Yıldırım"], 2)
-    (top,) = store.entity_counts()
-    assert top[:3] == ("Ayşe Yıldırım", "PERSON", 2)
-    assert {r[1] for r in store.entity_articles("ayşe yıldırım")} == {a.id, b.id}
+    (top,) = read.entity_counts(store)
+    assert (top.name, top.type, top.articles) == ("Ayşe Yıldırım", "PERSON", 2)
+    assert {r.article_id for r in read.entity_appearances(store, "AYŞE YILDIRIM")} == {a.id, b.id}
     assert {r[0] for r in store.article_signatures()} == {a.id, b.id}
 
 

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from gundem.turkish.lexicon import SUFFIX_APOSTROPHES
+from gundem.turkish.sentences import merge_runs
 
 # ---------------------------------------------------------------------------
 # Cue verbs
@@ -204,12 +205,7 @@ class Intervals:
     ``covers_end`` for (s, e]."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        runs: list[list[int]] = []
-        for a, b in sorted((a, b) for a, b in spans if b > a):
-            if runs and a < runs[-1][1]:
-                runs[-1][1] = max(runs[-1][1], b)
-            else:
-                runs.append([a, b])
+        runs = merge_runs(spans)
         self._starts = [a for a, _ in runs]
         self._ends = [b for _, b in runs]
 

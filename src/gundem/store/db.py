@@ -616,38 +616,6 @@ class Store:
         ).fetchall()
         return [json.loads(r[0]) for r in rows]
 
-    # -- entity queries (CLI, API) -----------------------------------------------------
-    def entity_counts(self, type_: str | None = None, top: int = 30) -> list[tuple]:
-        """(name, type, articles, mentions, aliases) for the most-named entities."""
-        where = "WHERE ae.type = ?" if type_ else ""
-        rows = self.con.execute(
-            f"""SELECT e.name, e.type, count(DISTINCT ae.article_id), sum(ae.mentions),
-                       list(DISTINCT a.alias)
-                FROM article_entities ae JOIN entities e ON e.id = ae.entity_id,
-                     unnest(from_json(ae.aliases, '["VARCHAR"]')) AS a(alias)
-                {where}
-                GROUP BY e.name, e.type ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?""",
-            [type_, top] if type_ else [top],
-        ).fetchall()
-        return [(n, t, c, m, sorted(a)) for n, t, c, m, a in rows]
-
-    def entity_articles(self, name: str) -> list[tuple]:
-        """Articles naming an entity (by canonical name or any alias, case-insensitive)."""
-        return [
-            (canon, aid, pub, outlet, title, mentions, json.loads(roles or "[]"))
-            for canon, aid, pub, outlet, title, mentions, roles in self.con.execute(
-                """SELECT DISTINCT e.name, a.id, a.published, a.outlet, a.title, ae.mentions, ae.roles
-                   FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-                   JOIN articles a ON a.id = ae.article_id
-                   WHERE ae.entity_id IN (
-                       SELECT entity_id FROM article_entities x
-                       WHERE lower(x.name) = lower(?)
-                          OR list_contains(from_json(lower(x.aliases), '["VARCHAR"]'), lower(?)))
-                   ORDER BY a.published NULLS LAST""",
-                [name, name],
-            ).fetchall()
-        ]
-
     # -- reads of the report, the search index and questions ---------------------------------
     def article_signatures(self) -> list[tuple]:
         """(id, title, outlet, published, language, event_id, story_id, text length) of every

@@ -170,7 +170,7 @@ def join_protected(
     span (a direct quote, given as (open, close) offsets): a sentence never ends inside
     one, whether at a period in the quote or at a paragraph break within it. A paragraph
     break outside every protected span always ends a sentence."""
-    runs = _merge_runs(protected)
+    runs = merge_runs(protected)
     if not runs or len(spans) < 2:
         return list(spans)
     starts = [a for a, _ in runs]
@@ -194,7 +194,8 @@ def join_protected(
     return cap_spans(text, out)
 
 
-def _merge_runs(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_runs(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-empty spans, sorted, overlapping ones merged (touching ones kept apart)."""
     runs: list[list[int]] = []
     for a, b in sorted((a, b) for a, b in spans if b > a):
         if runs and a < runs[-1][1]:
