@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import HTTPException, Query
+from fastapi import Depends, HTTPException, Query
+
+from gundem.store.search import SearchFilters
 
 MAX_BODY = 5 * 1024 * 1024
 MAX_LIMIT = 200
@@ -22,6 +24,23 @@ _WILDCARD_BINDS = ("0.0.0.0", "::", "[::]", "")
 def text_param() -> Any:
     """A free-text filter (outlet, entity, ids): bounded like the query itself."""
     return Query(None, max_length=300)
+
+
+def filter_params(
+    date_from: str | None = Query(None, pattern=DATE),
+    date_to: str | None = Query(None, pattern=DATE),
+    entity: str | None = text_param(),
+    outlet: str | None = text_param(),
+    event: str | None = text_param(),
+    story: str | None = text_param(),
+    language: str | None = text_param(),
+) -> SearchFilters:
+    """The filters /api/search and /api/articles share: one declaration, one set of bounds."""
+    return SearchFilters(date_from=date_from, date_to=date_to, entity=entity, outlet=outlet,
+                         event=event, story=story, language=language)  # fmt: skip
+
+
+Filters = Annotated[SearchFilters, Depends(filter_params)]
 
 
 def limit_param(default: int) -> Any:

@@ -8,17 +8,15 @@ from fastapi import APIRouter, HTTPException, Query
 
 from gundem.model import Article, content_id
 from gundem.serve.limits import (
-    DATE,
     MAX_SEARCH_OFFSET,
+    Filters,
     check_id,
     limit_param,
     offset_param,
-    text_param,
 )
 from gundem.serve.models import ArticlePage
 from gundem.serve.routers._deps import Ctx, ReadStore
 from gundem.store import read
-from gundem.store.search import SearchFilters
 
 router = APIRouter(tags=["articles"])
 
@@ -27,26 +25,20 @@ router = APIRouter(tags=["articles"])
 def articles(
     ctx: Ctx,
     store: ReadStore,
+    f: Filters,
     limit: int = limit_param(20),
     offset: int = offset_param(),
     q: str | None = Query(None, max_length=300),
-    date_from: str | None = Query(None, pattern=DATE),
-    date_to: str | None = Query(None, pattern=DATE),
-    entity: str | None = text_param(),
-    outlet: str | None = text_param(),
-    event: str | None = text_param(),
-    story: str | None = text_param(),
-    language: str | None = text_param(),
 ) -> ArticlePage:
     if q:
         if offset > MAX_SEARCH_OFFSET:
             raise HTTPException(422, f"offset: with q, at most {MAX_SEARCH_OFFSET}")
-        f = SearchFilters(date_from=date_from, date_to=date_to, entity=entity, outlet=outlet,
-                          event=event, story=story, language=language)  # fmt: skip
         ids = [h.article_id for h in ctx.index.search(q, f, limit, level="article", offset=offset)]
         by = read.article_summaries(store, ids)
         return ArticlePage(None, limit, offset, [by[i] for i in ids if i in by])
-    flt = read.ArticleFilter(outlet, event, story, language, date_from, date_to, entity)
+    flt = read.ArticleFilter(
+        f.outlet, f.event, f.story, f.language, f.date_from, f.date_to, f.entity
+    )
     total, items = read.article_page(store, flt, limit, offset)
     return ArticlePage(total, limit, offset, items)
 
