@@ -79,6 +79,8 @@ class Claim:
     sentence: str = ""
     start: int = 0
     end: int = 0
+    measure: str = ""  # what is counted happened: killed, injured, sent, … (turkish.measures)
+    when: str = ""  # the date its sentence names (TimeRef.value), "" when none
 
 
 @dataclass

@@ -44,13 +44,14 @@ from gundem.model import Article, Claim
 from gundem.turkish import article_sentences, join_protected
 from gundem.turkish import casefold_tr as tr_lower
 from gundem.turkish.lexicon import CLAIM_STOPWORDS
+from gundem.turkish.measures import AGE_WORD, MEASURE_OF_UNIT, MEASURE_STEMS
 
 _L = r"[a-zçğıöşüâîû]"
 _NUMTOK = (
     r"\d+\.\d{1,2}(?=\s+(?:bin|milyon|milyar|trilyon)\b)|"  # "2.5 milyon"
     r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 )
-_SCALE = r"(?:bin|milyon|milyar|trilyon)"
+_SCALE = r"(?:bin(?!a)|milyon|milyar|trilyon)"  # "340 bina" is a building
 _VAGUE = (
     r"(?:yüz\s+binlerce|on\s+binlerce|yüzbinlerce|onbinlerce|binlerce|yüzlerce|"
     r"onlarca|düzinelerce|milyonlarca|milyarlarca)"
@@ -61,7 +62,7 @@ NUMBER_RE = re.compile(
     r"(?:(?P<vague>" + _VAGUE + r")(?P<vsuf>" + _L + r"*)"
     r"|(?P<n1>" + _NUMTOK + r")(?![\d])"
     r"(?:\s+(?P<s1>" + _SCALE + r")(?!lerce|larca)(?P<ssuf1>" + _L + r"*)"
-    r"(?:\s+(?P<n2>\d{1,3})(?![\d.,])(?:\s+(?P<s2>bin|milyon)(?!lerce|larca)"
+    r"(?:\s+(?P<n2>\d{1,3})(?![\d.,])(?:\s+(?P<s2>bin(?!a)|milyon)(?!lerce|larca)"
     r"(?P<ssuf2>" + _L + r"*))?)?)?"
     r"|(?P<words>(?:(?:" + NUMBER_WORD_ALT + r")\s+){0,3}(?:" + NUMBER_WORD_ALT + r"))"
     r"(?![\wçğıöşü’'])"
@@ -74,6 +75,9 @@ NUMBER_RE = re.compile(
 UNIT_NOUNS: tuple[str, ...] = (
     "devlet başkanı",
     "baz puan",
+    "iş makinesi",
+    "büyüklük",
+    "otobüs",
     "asker",
     "kişi",
     "işçi",
@@ -227,7 +231,7 @@ _ADJ_SKIP = frozenset(
 )
 _VERBISH = re.compile(
     r"(?:yor(?:du|lar)?|[dt][ıiuü](?:r|lar)?|m[ıiuü]ş|[ae]c[ae]k|"
-    r"[ıiuü]ld[ıiuü]|maktadır|mektedir)$"
+    r"[ıiuü]ld[ıiuü]|maktadır|mektedir|[dt][ıiuü]ğ[ıiuü]\w*)$"
 )
 _STOP_WORDS = CLAIM_STOPWORDS
 _PRE_QUAL = re.compile(
@@ -263,6 +267,7 @@ class _Num:
 def _unit_noun(tok: str, only: str | None = None) -> str | None:
     """Dictionary form of ``tok`` if it is an inflected counted noun."""
     low = tr_lower(split_suffix(tok)[0] if "’" in tok or "'" in tok else tok)
+    low = re.sub(r"([dt][ae])ki$", r"\1", low)  # "büyüklüğündeki": the locative + ki
     for noun in (only,) if only else UNIT_NOUNS:
         if " " in noun:
             continue
@@ -307,9 +312,41 @@ def _value(m: re.Match[str]) -> tuple[float | None, bool]:
     return v, small
 
 
+_AGE_AFTER = re.compile(r"\s+" + AGE_WORD + r"(?![\wçğıöşü])", re.IGNORECASE)
+_NAME_BRACKET = re.compile(r"[A-ZÇĞİÖŞÜ][\wçğıöşü]+\s*\($")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:[Nn]o|[Nn]umara(?:sı|lı)?|[Tt]el|[Tt]elefon|[Ff]aks|[Kk]od(?:u)?)[.:]?|"
+    r"\b\d{2}\s+[A-ZÇĞİÖŞÜ]{1,3})\s*$"
+)  # case-sensitive: "34 ABC 123" is a plate, "2 bin 400" is not
+_LABEL_AFTER = re.compile(
+    r"\s*(?:numaralı|nolu|no[’'`]lu|numarası|numarasını|numarasından)\b|"
+    r"\s?[°′″]|\s+[A-ZÇĞİÖŞÜ]{1,3}\s+\d{2,4}\b"
+)
+#: Runs of three or more digit groups ("0 850 222 44 55", "444 1 122"): phone numbers.
+_DIGIT_RUN = re.compile(r"(?<![\d.,])\(?\d{1,4}\)?(?:[ \-]\(?\d{1,4}\)?){2,}(?![\d.,])")
+
+
+def _not_a_figure(text: str, m: re.Match[str]) -> bool:
+    """Ages, coordinates, phone, ID and plate numbers: digits that count nothing."""
+    s, e = m.start("n1"), m.end("n1")
+    raw = m.group("n1")
+    if len(raw) >= 10 or (raw.startswith("0") and len(raw) >= 3 and raw.isdigit()):
+        return True  # ID numbers, area codes
+    if _AGE_AFTER.match(text, m.end()) or _LABEL_AFTER.match(text, e):
+        return True
+    before = text[max(0, s - 30) : s]
+    if _LABEL_BEFORE.search(before):
+        return True
+    return (
+        text[e : e + 1] == ")" and before.endswith("(") and bool(_NAME_BRACKET.search(before))
+    )  # "Elif Sarı (24)": an age
+
+
 def _excluded(text: str, m: re.Match[str], times: Intervals) -> bool:
     s, e = m.start(), m.end()
     if times.covers(s) or times.covers_end(e):
+        return True
+    if m.group("n1") and not m.group("pct") and _not_a_figure(text, m):
         return True
     if m.group("words"):
         w = tr_lower(m.group("words"))
@@ -417,7 +454,16 @@ def _multiword(first: str, nxt: str) -> str | None:
 def _possessive(m: re.Match[str]) -> bool:
     suf = tr_lower((m.group("suf") or "").lstrip("’'`"))
     ssuf = tr_lower(m.group("ssuf2") or m.group("ssuf1") or m.group("vsuf") or "")
-    if suf in ("u", "ü", "ı", "i", "sı", "si", "nın", "nin", "ın", "in", "un", "ün"):
+    if suf in ("u", "ü", "ı", "i", "sı", "si", "nın", "nin", "ın", "in", "un", "ün") or suf in (
+        "unun",
+        "ünün",
+        "ının",
+        "inin",
+        "unu",
+        "ünü",
+        "ını",
+        "ini",
+    ):
         return True
     return ssuf in ("i", "ı", "u", "ü", "si", "sı", "in", "ın", "nin", "nın")
 
@@ -577,15 +623,19 @@ def extract_claims(article: Article) -> Article:
     """Fill ``article.claims`` with the numbers of ``article.text``. Reads the spans of
     ``article.times`` (the ``times`` stage runs first): a date is not a claim."""
     text = article.text or ""
-    times = Intervals([(t.start, t.end) for t in article.times] + _furniture(text))
+    runs = [(r.start(), r.end()) for r in _DIGIT_RUN.finditer(text)]
+    times = Intervals([(t.start, t.end) for t in article.times] + _furniture(text) + runs)
     prot = [(q.start - 1, q.end + 1) for q in article.quotes if q.kind == "direct"]
     sents = join_protected(text, article_sentences(article), prot)
     speakers = _QuoteSpeakers(article)
+    dated = sorted(
+        (t.start, t.value) for t in article.times if t.value and t.precision != "duration"
+    )
     claims: list[Claim] = []
     for m in NUMBER_RE.finditer(text):
         if _excluded(text, m, times):
             continue
-        claim = _claim(text, m, sents, speakers)
+        claim = _claim(text, m, sents, speakers, dated)
         if claim is not None:
             claims.append(claim)
     article.claims = claims
@@ -593,7 +643,11 @@ def extract_claims(article: Article) -> Article:
 
 
 def _claim(
-    text: str, m: re.Match[str], sents: list[tuple[int, int]], speakers: _QuoteSpeakers
+    text: str,
+    m: re.Match[str],
+    sents: list[tuple[int, int]],
+    speakers: _QuoteSpeakers,
+    dated: list[tuple[int, str]],
 ) -> Claim | None:
     value, small = _value(m)
     if value is None and not m.group("vague"):
@@ -623,7 +677,65 @@ def _claim(
         sentence=sent,
         start=start,
         end=end,
+        measure=_measure(text, unit, start, end, (a, b)),
+        when=next((v for p, v in dated if a <= p < b), ""),
     )
+
+
+# ---------------------------------------------------------------------------
+# Measure: what the figure counts (turkish.measures)
+# ---------------------------------------------------------------------------
+
+_STEMS: list[tuple[tuple[str, ...], str]] = sorted(
+    ((tuple(st.split()), meas) for meas, sts in MEASURE_STEMS.items() for st in sts),
+    key=lambda x: -sum(len(p) for p in x[0]),
+)  # longest first: at one position "zarar gör" (damaged) beats "zarar" (cost)
+_WORD = re.compile(r"[\w’'`]+|[,;:()“”\"]")
+_FORWARD_WORDS = 8
+_BACKWARD_WORDS = 4
+
+
+def _words(s: str) -> list[str]:
+    return [tr_lower(w) for w in _WORD.findall(s)]
+
+
+def _measure_at(words: list[str], i: int) -> str:
+    for parts, meas in _STEMS:
+        if i + len(parts) <= len(words) and all(
+            words[i + k].startswith(p) for k, p in enumerate(parts)
+        ):
+            return meas
+    return ""
+
+
+def _measure(text: str, unit: str, start: int, end: int, sent: tuple[int, int]) -> str:
+    """The verb or noun of the figure's clause: after it first ("13 kişi öldü"; a list
+    "12 helikopter, 6 uçak ve 850 personel müdahale ediyor" shares the verb), else just
+    before it ("ölen 13 kişinin", "can kaybı 15'e çıktı")."""
+    if unit in MEASURE_OF_UNIT:
+        return MEASURE_OF_UNIT[unit]
+    after = _words(text[end : sent[1]])
+    for i, w in enumerate(after[:_FORWARD_WORDS]):
+        if w in (";", ":", "(", ")") or (
+            w[:1].isdigit() and (i == 0 or after[i - 1] not in (",", "ve"))
+        ):
+            break
+        if w == ",":
+            if i + 1 < len(after) and after[i + 1][:1].isdigit():
+                continue  # a list of figures: the verb comes after the last one
+            break
+        meas = _measure_at(after, i)
+        if meas:
+            return meas
+    before = _words(text[sent[0] : start])[-_BACKWARD_WORDS:]
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
+        if w in (",", ";", ":", "(", ")") or w[:1].isdigit():
+            break
+        meas = _measure_at(before, i)
+        if meas:
+            return meas
+    return ""
 
 
 def _unit_noun_ok(unit: str) -> bool:
