@@ -123,3 +123,8 @@ def test_claims_eval_targets(capsys):
     res = load_bench("claims").main()
     assert res["gold_claims"] >= floor("claims", "gold_claims")
     assert res["claim_f1"] >= floor("claims", "claim_f1")
+    assert res["figures_gold_claims"] >= floor("claims", "gold_figures")
+    assert res["figures_claim_f1"] >= floor("claims", "figures_claim_f1")
+    assert res["figures_measure_accuracy"] >= floor("claims", "figures_measure_accuracy")
+    assert res["figures_attribution_accuracy"] >= floor("claims", "figures_attribution_accuracy")
+    assert res["figures_conflict_f1"] >= floor("claims", "figures_conflict_f1")

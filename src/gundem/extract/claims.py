@@ -43,8 +43,8 @@ from gundem.extract.quotes import STARTERS, find_phrases
 from gundem.model import Article, Claim
 from gundem.turkish import article_sentences, join_protected
 from gundem.turkish import casefold_tr as tr_lower
-from gundem.turkish.lexicon import CLAIM_STOPWORDS
-from gundem.turkish.measures import AGE_WORD, MEASURE_OF_UNIT, MEASURE_STEMS
+from gundem.turkish.lexicon import CALENDAR, CLAIM_STOPWORDS
+from gundem.turkish.measures import AGE_WORD, MEASURE_OF_UNIT, MEASURE_STEMS, ROLE_STEMS
 
 _L = r"[a-zçğıöşüâîû]"
 _NUMTOK = (
@@ -519,17 +519,27 @@ def _qualifier(text: str, m: re.Match[str]) -> tuple[str, int, int]:
 _REPORT_NOUNS = (
     r"(?:açıklamasına|açıklamalarına|verilerine|raporuna|haberine|aktardığına|"
     r"tahminlerine|bilgilerine|araştırmasına|anketine|sayımına|hesaplamalarına|"
-    r"istatistiklerine|tespitlerine|iddiasına|duyurusuna)"
+    r"istatistiklerine|tespitlerine|iddiasına|duyurusuna|verilere|belirlemelerine|"
+    r"rakamlarına|kayıtlarına)"
 )
 _CAPRUN = r"(?:[A-ZÇĞİÖŞÜ][\w\-çğıöşüÇĞİÖŞÜ]*\.?(?:\s+(?:ve\s+)?|,\s+))*[A-ZÇĞİÖŞÜ][\w\-çğıöşü]*"
 _GORE_ACR = re.compile(r"\((?P<src>[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜa-z0-9\-]{1,9})\)\s+göre\b")
 _GORE_SOURCES = re.compile(
     r"(?P<src>(?:" + _CAPRUN + r")|(?:[\wçğıöşü]+))\s+kaynak(?P<pl>larına|lara)\s+göre\b"
 )
+_BETWEEN = r"(?:\s+(?:ilk|son|resmi|güncel|yeni|[a-zçğıöşü]+[dt][ıiuü]ğ[ıiuü]))?"
 _GORE_NAME = re.compile(
-    r"(?P<src>" + _CAPRUN + r")[’'`][a-zçğıöşü]+(?:\s+" + _REPORT_NOUNS + r")?\s+göre\b"
+    r"(?P<src>" + _CAPRUN + r")[’'`][a-zçğıöşü]+(?:" + _BETWEEN + r"\s+" + _REPORT_NOUNS
+    + r")?\s+göre\b"
+)  # fmt: skip
+_GORE_REPORT = re.compile(
+    r"(?P<src>" + _CAPRUN + r")" + _BETWEEN + r"\s+" + _REPORT_NOUNS + r"\s+göre\b"
 )
-_GORE_REPORT = re.compile(r"(?P<src>" + _CAPRUN + r")\s+" + _REPORT_NOUNS + r"\s+göre\b")
+#: "İstanbul Valiliği açıklamasında …": the statement's owner is the source.
+_IN_STATEMENT = re.compile(
+    r"(?P<src>" + _CAPRUN + r")(?:\s+(?:yaptığı|yazılı|resmi))?\s+açıklama(?:sında|larında)\b"
+)
+_HARDEN = {"b": "p", "c": "ç", "d": "t", "ğ": "k"}
 _GORE_WORD = re.compile(
     r"(?P<src>(?:(?:[A-ZÇĞİÖŞÜ][\wçğıöşü]*)\s+)*[\wçğıöşüÇĞİÖŞÜ]+?)"
     r"(?P<suf>s[ıiuü]na|[ıiuü]na|ne|na|ye|ya|e|a)\s+göre\b"
@@ -548,17 +558,52 @@ def _source_before(sent: str, rel: int) -> str:
         for rx in (_GORE_ACR, _GORE_SOURCES, _GORE_NAME, _GORE_REPORT, _GORE_WORD):
             m = next((x for x in rx.finditer(window) if x.end() == len(window)), None)
             src = _clean_source(rx, m) if m else ""
-            if m and src:
+            initial = rx is _GORE_WORD and not sent[: lo + (m.start() if m else 0)].strip()
+            if m and src and _names_source(src, initial):
                 found.append((lo + m.end(), src))
                 break
+    for m in _IN_STATEMENT.finditer(sent):
+        src = _drop_genitive(m.group("src"))
+        if _names_source(src, m.start() == 0):
+            found.append((m.end(), src))
     if not found:
         return ""
     before = [f for f in found if f[0] <= rel]
     return (max(before) if before else min(found))[1]
 
 
+def _is_role(word: str) -> bool:
+    return tr_lower(word).startswith(ROLE_STEMS)
+
+
+def _names_source(src: str, initial: bool) -> bool:
+    """Does a source phrase name an entity or a role? Not "Ocak ayı", "belirlemeler"."""
+    words = src.replace(",", " ").split()
+    if not words or tr_lower(words[0]) in CALENDAR:
+        return False
+    if any(_is_role(w) for w in words):
+        return True
+    caps = [w for i, w in enumerate(words) if w[:1].isupper() and (i or not initial)]
+    return any(w.isupper() and len(w) > 1 for w in words) or bool(caps)
+
+
+def _drop_genitive(src: str) -> str:
+    """ "Kulübün" → "Kulüp", "Jandarmanın" → "Jandarma": a role noun's genitive."""
+    *head, last = src.split(" ")
+    low = tr_lower(last)
+    m = re.search(r"(?:n[ıiuü]n|[ıiuü]n)$", low)
+    if not m or "’" in last or "'" in last:
+        return src
+    stem = last[: m.start()]
+    if stem and stem[-1] in _HARDEN and not low.endswith(("nın", "nin", "nun", "nün")):
+        stem = stem[:-1] + _HARDEN[stem[-1]]
+    return " ".join([*head, stem]) if _is_role(stem) else src
+
+
 def _clean_source(rx: re.Pattern[str], m: re.Match[str]) -> str:
     src = m.group("src").strip(" ,")
+    if rx is _GORE_REPORT:
+        src = _drop_genitive(src)
     if rx is _GORE_SOURCES:
         return f"{src} kaynakları" if m.group("pl") == "larına" else f"{tr_lower(src)} kaynaklar"
     if rx is _GORE_WORD:
