@@ -139,9 +139,9 @@ def _quantity_keys(events: list[dict[str, Any]]) -> dict[tuple[str, str, str], l
             elif measure:
                 loose.append(((ev["id"], measure), c))
     for (eid, measure), c in loose:
-        keys = [k for k in by_key if k[:2] == (eid, measure)] or [(eid, measure, "kişi")]
-        for k in keys:
-            by_key.setdefault(k, []).append(c)
+        keys = [key for key in by_key if key[:2] == (eid, measure)] or [(eid, measure, "kişi")]
+        for key in keys:
+            by_key.setdefault(key, []).append(c)
     return by_key
 
 
