@@ -330,6 +330,7 @@ def _absolute(kind: str, m: re.Match[str], year_ctx: int | None) -> tuple[str | 
 _FUTURE = re.compile(
     r"\w+(?:[ae]c[ae]k|[ae]c[ae]ğ[ıi]z|[ae]c[ae]ğ[ıi](?:n[ıi])?)(?:t[ıi]r|l[ae]r)?\b"
 )
+_CLAUSE_END = re.compile(r"[;,]\s")  # the tense that counts is the expression's own clause
 _YEARLESS = ("dm", "m", "msuf", "numdate", "dmlow")
 _YEAR_TOKEN = re.compile(r"(?<![\d.,])\b(?:19|20)\d{2}\b(?![.,]?\d)")
 
@@ -393,7 +394,7 @@ def extract_times(article: Article) -> Article:
         k = bisect_right(sents, (s, len(text) + 1)) - 1  # the sentences are disjoint, in order
         sent = sents[k] if k >= 0 and s < sents[k][1] else (s, e)
         ctx = _year_context(text, sent, (s, e)) if kind in _YEARLESS else None
-        future = bool(_FUTURE.search(text[e : sent[1]]))
+        future = bool(_FUTURE.search(_CLAUSE_END.split(text[e : sent[1]], 1)[0]))
         value, precision, anchor, typ = normalize_timex(kind, m, pub, ctx, future)
         refs.append(
             TimeRef(

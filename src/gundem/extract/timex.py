@@ -57,7 +57,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         ("weekday", r"\b(?:(?P<rel>geçen|geçtiğimiz|bu|önümüzdeki|gelecek|haftaya|her)\s+)?" + _DOW
                     + r"(?P<suf>" + _APO + r"?" + _L + r"*)(?:\s+(?P<part>gece\s+yarıs" + _L + r"*|(?:gün|sabah|akşam|gece|öğle)" + _L + r"*))?"),
         ("dmlow", r"\b(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")(?P<suf>" + _APO + r"?" + _L + r"*)"
-                  r"(?:\s+(?P<year>(?:19|20)\d{2}))?(?P<tail>\s+(?:tarih|gün)" + _L + r"*)?"),
+                  r"(?:\s+(?P<year>(?:19|20)\d{2}))?"),
         ("ymon", r"\b(?P<year>(?:19|20)\d{2})\s+(?P<month>" + "|".join(MONTHS) + r")(?P<suf>" + _APO + r"?" + _L + r"*)"),
         ("deictic", r"(?<![\wçğıöşü])(?P<w>" + _DEICTIC + r")(?![\wçğıöşü])"),
         ("anaphor", r"\b(?P<det>o|aynı|ertesi|ilk|son|bir\s+sonraki|bu(?=\s+tarih))\s+(?P<unit>gün|hafta|ay|yıl|sene|tarih|saat|dakika|sabah|akşam|gece)(?P<suf>" + _L + r"*)"),
