@@ -202,7 +202,7 @@ def timex(path: Path, verbose: bool = False) -> dict[str, float]:
                 if not any(t.start < e and t.end > s for s, e in spans):
                     print(f"  TIMEX-FP {rec['id']} {t.text!r}", file=sys.stderr)
     return {
-        "timex_gold": n,
+        "gold_timex": n,
         "timex_found": found / n,
         "timex_type_accuracy": typ_ok / n,
         "timex_value_accuracy": val_ok / n,
