@@ -106,7 +106,10 @@ def test_bare_month_with_suffix_and_decades():
 
 
 def test_false_friends_are_not_dates():
-    assert _times("NIS’e göre şu an dünya genelinde maden ocağında çalışanlar var.") == []
+    # issue 14: "şu an" is a time (PRESENT_REF); "ocağında" and NIS are not
+    assert _times("NIS’e göre şu an dünya genelinde maden ocağında çalışanlar var.") == [
+        ("şu an", "PRESENT_REF", "ref")
+    ]
 
 
 @pytest.mark.timeout(120)

@@ -87,10 +87,11 @@ class Claim:
 class TimeRef:
     text: str
     value: str | None  # ISO date, month (YYYY-MM) or year (YYYY); None when unanchored
-    precision: str = ""  # day | month | year | duration
+    precision: str = ""  # day | month | year | week | duration | time | set | ref | season
     anchor: str = ""  # what a relative expression was resolved against
     start: int = 0
     end: int = 0
+    type: str = ""  # TIMEX type: DATE | TIME | DURATION | SET ("" in rows stored before it)
 
 
 @dataclass

@@ -41,6 +41,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from gundem.extract import timex
 from gundem.extract.numbers import NUMBER_WORD_ALT, parse_number_words
 from gundem.model import Article, TimeRef
 from gundem.turkish import article_sentences
@@ -109,16 +110,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + _NB,
         ),
         ("dow", r"\b(?P<dow>" + "|".join(DAYS) + r")\s+(?:günü|sabahı|akşamı|gecesi)" + _NB),
-        ("rel", r"\b" + _REL + r"\s+(?P<unit>yıl|sene|ay|hafta)" + _L + r"*" + _NB),
+        ("rel", r"\b" + _REL + r"\s+(?P<unit>yıl|sene|ay|hafta)(?P<suf>" + _L + r"*)" + _NB),
         (
             "day",
             r"\b(?P<word>evvelsi\s+gün|önceki\s+gün|dün(?:\s+(?:akşam|gece|sabah))?|"
             r"bugün|yarın|bu\s+(?:sabah|akşam|gece))" + _NB,
         ),
         ("y", r"\b" + _YEAR + r"(?:\s+yıl" + _L + r"*|[’'`](?!l)" + _L + r"+)" + _NB),
-        ("ybare", r"(?<![\d.,])\b" + _YEAR + r"\b(?![’'`.,]?\d|\s*-\s*\d|[’'`]l)"),
+        ("ybare", r"(?<![\d.,/*])\b" + _YEAR + r"\b(?![’'`.,]?\d|\s*-\s*\d|[’'`]l|/\d|\*)"),
     ]
-]
+] + timex.RULES
 _BARE_YEAR_BLOCK = re.compile(
     r"^\s+(?:bin|milyon|milyar|kişi|asker|adet|lira|dolar|euro|metre|km|ton|yolcu)\b",
     re.IGNORECASE,
@@ -143,6 +144,10 @@ def find_time_spans(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
             if kind == "ybare" and _BARE_YEAR_BLOCK.match(text[m.end() : m.end() + 20]):
                 continue
             if kind in ("dow", "reldow", "m", "msuf", "dm", "my") and not _month_ok(m):
+                continue
+            if kind == "rel" and not timex.accept(kind, m, text):
+                continue  # "bu ayakkabı"
+            if kind in timex.KINDS and not timex.accept(kind, m, text):
                 continue
             cands.append(_Cand(kind, m))
     order = {k: i for i, (k, _) in enumerate(_PATTERNS)}
@@ -322,7 +327,11 @@ def _absolute(kind: str, m: re.Match[str], year_ctx: int | None) -> tuple[str | 
     return f"{year}-{month:02d}", "month", "absolute"
 
 
-_FUTURE = re.compile(r"\w+(?:[ae]c[ae]k|[ae]c[ae]ğ[ıi]z)(?:t[ıi]r|l[ae]r)?\b")
+_FUTURE = re.compile(
+    r"\w+(?:[ae]c[ae]k|[ae]c[ae]ğ[ıi]z|[ae]c[ae]ğ[ıi](?:n[ıi])?)(?:t[ıi]r|l[ae]r)?\b"
+)
+_CLAUSE_END = re.compile(r"[;,]\s")  # the tense that counts is the expression's own clause
+_YEARLESS = ("dm", "m", "msuf", "numdate", "dmlow")
 _YEAR_TOKEN = re.compile(r"(?<![\d.,])\b(?:19|20)\d{2}\b(?![.,]?\d)")
 
 
@@ -343,6 +352,22 @@ def normalize(
     ``future``: the clause is in the future tense, so a bare weekday means the
     next such day on or after the article date.
     """
+    return normalize_timex(kind, m, pub, year_ctx, future)[:3]
+
+
+def normalize_timex(
+    kind: str, m: re.Match[str], pub: date | None, year_ctx: int | None = None, future: bool = False
+) -> tuple[str | None, str, str, str]:
+    """(value, precision, anchor, TIMEX type) of one matched expression."""
+    if kind in timex.KINDS:
+        return timex.normalise(kind, m, pub, year_ctx, future)
+    value, precision, anchor = _normalize(kind, m, pub, year_ctx, future)
+    return value, precision, anchor, "DURATION" if kind == "dur" else "DATE"
+
+
+def _normalize(
+    kind: str, m: re.Match[str], pub: date | None, year_ctx: int | None, future: bool
+) -> tuple[str | None, str, str]:
     if kind == "dur":
         return _duration(m)
     if kind in ("day", "dow", "reldow", "rel", "relym", "reldur"):
@@ -368,11 +393,14 @@ def extract_times(article: Article) -> Article:
     for s, e, kind, m in find_time_spans(text):
         k = bisect_right(sents, (s, len(text) + 1)) - 1  # the sentences are disjoint, in order
         sent = sents[k] if k >= 0 and s < sents[k][1] else (s, e)
-        ctx = _year_context(text, sent, (s, e)) if kind in ("dm", "m", "msuf") else None
-        future = bool(_FUTURE.search(text[e : sent[1]]))
-        value, precision, anchor = normalize(kind, m, pub, ctx, future)
+        ctx = _year_context(text, sent, (s, e)) if kind in _YEARLESS else None
+        future = bool(_FUTURE.search(_CLAUSE_END.split(text[e : sent[1]], 1)[0]))
+        value, precision, anchor, typ = normalize_timex(kind, m, pub, ctx, future)
         refs.append(
-            TimeRef(text=m.group(), value=value, precision=precision, anchor=anchor, start=s, end=e)
-        )
+            TimeRef(
+                text=m.group(), value=value, precision=precision, anchor=anchor, start=s, end=e,
+                type=typ,
+            )
+        )  # fmt: skip
     article.times = refs
     return article

@@ -77,3 +77,48 @@ TITLE_WORDS = frozenset(
     haberler dünya ana sayfa son dakika gündem başbakanı milli kralı emiri prensi
     bakanlığı başkanlığı sekreter yardımcı""".split()
 )
+
+# -- time expressions (extract/timex.py) ------------------------------------------------
+
+#: Case and derivation endings a time word may carry ("nisanda", "Mart'ta", "ayın",
+#: "gündür", "haftalık"); folded, apostrophe removed. A word whose rest is not one of
+#: these is not the time word ("ayakkabı", "yazdı", "Ayşe", "ocakta" after a number is).
+TIME_SUFFIXES = frozenset(
+    """ı i u ü a e ya ye yı yi yu yü da de ta te dan den tan ten ın in un ün nın nin nun nün
+    ki daki deki taki teki ında inde unda ünde ından inden undan ünden ına ine una üne ının
+    inin unun ünün sı si su sü sında sinde sına sine sından sinden sının sinin nda nde ndan
+    nden na ne nı ni dır dir dur dür tır tir tur tür lık lik luk lük lar ler ları leri larda
+    lerde lardır lerdir larca lerce lardan lerden lara lere ların lerin ye yı sıdır sidir
+    ındaki indeki undaki ündeki ıdır idir udur üdür ını ini unu ünü""".split()
+)
+#: Part of the day → TIMEX3 value (a time of day without a date).
+DAY_PARTS = {
+    "sabah": "TMO",
+    "öğle": "TMI",
+    "öğlen": "TMI",
+    "öğleden sonra": "TAF",
+    "ikindi": "TAF",
+    "akşam": "TEV",
+    "gece": "TNI",
+    "gece yarısı": "T00:00",
+}
+#: Deictic words with a TIMEX3 reference value (present, past, future).
+DEICTIC_TIMES = {
+    "şimdi": "PRESENT_REF", "simdi": "PRESENT_REF", "şimdiden": "PRESENT_REF",
+    "şu an": "PRESENT_REF", "şuan": "PRESENT_REF", "su an": "PRESENT_REF",
+    "şu anda": "PRESENT_REF", "şu an da": "PRESENT_REF", "şu ana": "PRESENT_REF",
+    "şu andan": "PRESENT_REF", "şu saatte": "PRESENT_REF", "şu saatten": "PRESENT_REF",
+    "şu sıralar": "PRESENT_REF", "şu günlerde": "PRESENT_REF", "bu günlerde": "PRESENT_REF",
+    "son günlerde": "PRESENT_REF", "bugünlerde": "PRESENT_REF", "halihazırda": "PRESENT_REF",
+    "bu zamana": "PRESENT_REF", "bu saate": "PRESENT_REF", "bugüne": "PRESENT_REF",
+    "daha önce": "PAST_REF", "daha önceden": "PAST_REF", "önceden": "PAST_REF",
+    "eskiden": "PAST_REF", "geçenlerde": "PAST_REF", "az önce": "PAST_REF",
+    "demin": "PAST_REF", "geçmişte": "PAST_REF", "geçen gün": "PAST_REF",
+    "geçen günlerde": "PAST_REF", "geçen haftalarda": "PAST_REF", "geçen aylarda": "PAST_REF",
+    "geçen yıllarda": "PAST_REF", "son zamanlarda": "PAST_REF",
+    "yakında": "FUTURE_REF", "ileride": "FUTURE_REF", "gelecekte": "FUTURE_REF",
+    "önümüzdeki günlerde": "FUTURE_REF", "önümüzdeki haftalarda": "FUTURE_REF",
+    "önümüzdeki aylarda": "FUTURE_REF", "önümüzdeki yıllarda": "FUTURE_REF",
+    "ileri bir tarihte": "FUTURE_REF", "ileriki bir tarihte": "FUTURE_REF",
+    "ileri ki bir tarihte": "FUTURE_REF",
+}  # fmt: skip
