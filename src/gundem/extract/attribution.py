@@ -189,8 +189,9 @@ _FRAME_RE = re.compile(
 
 def strip_framing(clause: str) -> str:
     """'yaptığı açıklamada, 31 Mart’ta …' → '31 Mart’ta …' (kept when little is left)."""
-    m = _FRAME_RE.match(clause)
-    if not m:
-        return clause
-    rest = clause[m.end() :]
-    return rest if len(rest.split()) >= 2 else clause
+    while m := _FRAME_RE.match(clause):  # "hesabından yaptığı paylaşımda, …": one by one
+        rest = clause[m.end() :]
+        if len(rest.split()) < 2:
+            break
+        clause = rest
+    return clause

@@ -43,6 +43,7 @@ from gundem.extract.cues import (
     paragraph_spans,
     split_suffix,
 )
+from gundem.extract.roles import ROLE_FORMS
 from gundem.model import Article, Entity, Quote
 from gundem.turkish import article_sentences, join_protected
 from gundem.turkish import casefold_tr as tr_lower
@@ -194,6 +195,8 @@ _ROLE_STEMS = (
     "başkan",
     "sözcü",
     "vali",
+    "kaymakam",
+    "muhtar",
     "müdür",
     "sekreter",
     "direktör",
@@ -372,12 +375,20 @@ def find_phrases(text: str) -> list[Phrase]:
 
     def close(marker: str = "", follow: str = "") -> None:
         if cur:
+            cut = _glued_cut(cur)
+            if cut:  # "ABD Başkanı Donald Trump Dışişleri Bakanı Rex Tillerson’ı": two people
+                phrases.append(_make_phrase(cur[:cut], "", tr_lower(cur[cut].base)))
+                del cur[:cut]
             phrases.append(_make_phrase(list(cur), marker, follow))
             cur.clear()
 
+    glue_to = -1
     for i, t in enumerate(toks):
         if cur and t.newline_before:
             close()
+        if i <= glue_to:  # inside "Çevre, Şehircilik ve İklim Değişikliği Bakanı"
+            cur.append(t)
+            continue
         if "§" in t.base or not _joinable(toks, i, bool(cur)):
             if cur:
                 follow = "§" if "§" in t.base else tr_lower(t.base)
@@ -391,6 +402,8 @@ def find_phrases(text: str) -> list[Phrase]:
             close("ise")
         elif t.suffix and low_suffix not in _ADJ_SUFFIXES:
             close("", "" if t.trail else nxt)
+        elif "," in t.trail and (j := _listed_title_end(toks, i)) > i:
+            glue_to = j
         elif "," in t.trail:
             close("comma")
         elif t.trail.startswith(":"):
@@ -399,6 +412,43 @@ def find_phrases(text: str) -> list[Phrase]:
             close()
     close()
     return phrases
+
+
+def _listed_title_end(toks: list[_Tok], i: int) -> int:
+    """A comma inside a title that lists fields ("Çevre, Şehircilik ve İklim Değişikliği
+    Bakanı Murat Kurum"): index of the role word ending the title, else -1."""
+    for j in range(i + 1, min(len(toks), i + 8)):
+        t = toks[j]
+        if t.suffix or t.newline_before or (t.trail and t.trail != ","):
+            return -1
+        if _is_cap(t) and _is_role(t.base):
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            has_and = any(tr_lower(toks[k].base) == "ve" for k in range(i + 1, j))
+            return j if has_and and nxt is not None and _is_cap(nxt) and not t.trail else -1
+        if not _is_cap(t) and tr_lower(t.base) != "ve":
+            return -1
+    return -1
+
+
+def _glued_cut(toks: list[_Tok]) -> int:
+    """Where a run holding role, name, role, name splits into two people (0: it does not).
+    A possessive role ("Bakanı") keeps the words of its title before it ("Dışişleri",
+    "Devlet"); a bare one ("Bakan") starts the second person."""
+    roles = [k for k, t in enumerate(toks) if _is_role(t.base) and tr_lower(t.base) not in _TITLES]
+    for r, j in zip(roles, roles[1:], strict=False):
+        if j - r < 2 or j + 1 >= len(toks) or _is_role(toks[j + 1].base):
+            continue
+        cut = j
+        if re.search(r"(?:ı|i|u|ü)$", tr_lower(toks[j].base)):
+            cut = j - 1
+            for k in (3, 2):
+                form = " ".join(tr_lower(t.base) for t in toks[j - k + 1 : j + 1])
+                if j - k + 1 > r + 1 and form in ROLE_FORMS:
+                    cut = j - k + 1
+                    break
+        if cut - r >= 2:  # the first person keeps a name
+            return cut
+    return 0
 
 
 def _make_phrase(toks: list[_Tok], marker: str, follow: str) -> Phrase:
@@ -736,7 +786,7 @@ _AFTER_GAP_STOP = frozenset("ve ama ancak fakat da de ki bu şu o ile sonra".spl
 def _after_gap(gap: str) -> bool:
     """Nothing, or one lower-case occupation word ("dedi balıkçı Yusuf Karadağ")."""
     m = _AFTER_GAP_RE.match(gap)
-    return bool(m) and (m.group("w") or "") not in _AFTER_GAP_STOP
+    return m is not None and (m.group("w") or "") not in _AFTER_GAP_STOP
 
 
 def _after_speaker(ctx: _Ctx, pos: int, sent_end: int) -> str | None:
