@@ -1,6 +1,9 @@
-"""Quote extraction quality on tests/data/quotes_eval.jsonl.
+"""Quote extraction quality on tests/data/quotes_eval.jsonl and, as a second set, on
+tests/data/quotes_real_eval.jsonl (real-world variety: role and group speakers, speakers
+named in an earlier paragraph, organisations, framing words, long quotes; keys ``real_*``).
 
-Run: ``python bench/quotes.py [--verbose] [DATA.jsonl]``. Prints one figure per line.
+Run: ``python bench/quotes.py [--verbose] [DATA.jsonl]``. Prints one figure per line; with
+DATA only that file is scored.
 
 Matching: a predicted quote matches a gold quote (one-to-one, greedy) when it
 has the same kind and covers at least 0.5 of the gold quote's word tokens
@@ -22,6 +25,7 @@ from gundem.extract.quotes import extract_quotes
 from gundem.model import Article, content_id
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_eval.jsonl"
+REAL = DATA.with_name("quotes_real_eval.jsonl")
 
 
 def _toks(s: str) -> Counter[str]:
@@ -59,7 +63,18 @@ def _f1(tp: int, n_pred: int, n_gold: int) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
+def main(verbose: bool = False, data: Path | None = None) -> dict[str, float]:
+    if data is not None:
+        return score(data, verbose)
+    res = score(DATA, verbose)
+    print("real-variety set:")
+    real = score(REAL, verbose)
+    res.update({f"real_{k}": v for k, v in real.items()})
+    print(f"real-variety speaker accuracy: {real['speaker_accuracy']:.3f}")
+    return res
+
+
+def score(data: Path, verbose: bool = False) -> dict[str, float]:
     tp = n_pred = n_gold = 0
     dtp = dn_pred = dn_gold = 0
     sp_ok = sp_n = 0
@@ -118,4 +133,4 @@ def main(verbose: bool = False, data: Path = DATA) -> dict[str, float]:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    main(verbose="--verbose" in sys.argv or "-v" in sys.argv, data=Path(args[0]) if args else DATA)
+    main(verbose="--verbose" in sys.argv or "-v" in sys.argv, data=Path(args[0]) if args else None)

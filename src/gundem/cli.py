@@ -646,17 +646,20 @@ def quotes(
         None, "--speaker", "-s", help="Only this speaker (name or part of it)."
     ),
     limit: int = typer.Option(50, "--limit", "-n"),
+    fragments: bool = typer.Option(
+        False, "--fragments", help="Also list fragments (quoted phrases with no speaker)."
+    ),
 ) -> None:
     """List quotes with their speakers, cue verbs and sources (newest first, as the API)."""
     from gundem.store import read
 
     table = Table("speaker", "kind", "cue", "quote", "source")
     with _open(db, read_only=True) as store:
-        items = read.quote_page(store, speaker, limit, 0)
-        total = read.quote_count(store, speaker)
+        items = read.quote_page(store, speaker, limit, 0, fragments)
+        total = read.quote_count(store, speaker, fragments)
     for q in items:
         source = f"{q.outlet or ''} {q.published or ''} [{q.article_id[:8]}]".strip()
-        table.add_row(_s(q.speaker or "?"), _s(q.kind), _s(q.cue), _s(q.text[:240]), _s(source))
+        table.add_row(_s(q.speaker or "?"), _s(q.kind), _s(q.cue), _s(q.text), _s(source))
     table.title = f"{total} quotes" + (f" (showing {limit})" if total > limit else "")
     console.print(table)
 

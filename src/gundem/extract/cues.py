@@ -126,7 +126,8 @@ _DIYE_VERBS = (
 #: Nouns of "<noun> kullandı/bulundu/yaptı…" cue phrases after a quote.
 _CUE_NOUNS = (
     r"(?:ifade|söz|açıklama|değerlendirme|uyarı|yorum|görüş|mesaj|çağrı|tespit|yanıt|cevab|"
-    r"paylaşım|tweet|not|sitem|eleştiri|itiraf|iddia|vurgu|cümle|sitem|tepki|hatırlatma)"
+    r"paylaşım|tweet|not|sitem|eleştiri|itiraf|iddia|vurgu|cümle|sitem|tepki|hatırlatma|anons|"
+    r"duyuru|ihtar|talimat|slogan)"
     r"[a-zçğıöşü]*"
 )
 _CUE_NOUN_VERBS = (

@@ -34,6 +34,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from gundem.extract import attribution
 from gundem.extract.cues import (
     AFTER_CUE_RE,
     COLON_CUE_RE,
@@ -42,6 +43,7 @@ from gundem.extract.cues import (
     paragraph_spans,
     split_suffix,
 )
+from gundem.extract.roles import ROLE_FORMS
 from gundem.model import Article, Entity, Quote
 from gundem.turkish import article_sentences, join_protected
 from gundem.turkish import casefold_tr as tr_lower
@@ -193,6 +195,8 @@ _ROLE_STEMS = (
     "başkan",
     "sözcü",
     "vali",
+    "kaymakam",
+    "muhtar",
     "müdür",
     "sekreter",
     "direktör",
@@ -371,12 +375,20 @@ def find_phrases(text: str) -> list[Phrase]:
 
     def close(marker: str = "", follow: str = "") -> None:
         if cur:
+            cut = _glued_cut(cur)
+            if cut:  # "ABD Başkanı Donald Trump Dışişleri Bakanı Rex Tillerson’ı": two people
+                phrases.append(_make_phrase(cur[:cut], "", tr_lower(cur[cut].base)))
+                del cur[:cut]
             phrases.append(_make_phrase(list(cur), marker, follow))
             cur.clear()
 
+    glue_to = -1
     for i, t in enumerate(toks):
         if cur and t.newline_before:
             close()
+        if i <= glue_to:  # inside "Çevre, Şehircilik ve İklim Değişikliği Bakanı"
+            cur.append(t)
+            continue
         if "§" in t.base or not _joinable(toks, i, bool(cur)):
             if cur:
                 follow = "§" if "§" in t.base else tr_lower(t.base)
@@ -390,6 +402,8 @@ def find_phrases(text: str) -> list[Phrase]:
             close("ise")
         elif t.suffix and low_suffix not in _ADJ_SUFFIXES:
             close("", "" if t.trail else nxt)
+        elif "," in t.trail and (j := _listed_title_end(toks, i)) > i:
+            glue_to = j
         elif "," in t.trail:
             close("comma")
         elif t.trail.startswith(":"):
@@ -398,6 +412,43 @@ def find_phrases(text: str) -> list[Phrase]:
             close()
     close()
     return phrases
+
+
+def _listed_title_end(toks: list[_Tok], i: int) -> int:
+    """A comma inside a title that lists fields ("Çevre, Şehircilik ve İklim Değişikliği
+    Bakanı Murat Kurum"): index of the role word ending the title, else -1."""
+    for j in range(i + 1, min(len(toks), i + 8)):
+        t = toks[j]
+        if t.suffix or t.newline_before or (t.trail and t.trail != ","):
+            return -1
+        if _is_cap(t) and _is_role(t.base):
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            has_and = any(tr_lower(toks[k].base) == "ve" for k in range(i + 1, j))
+            return j if has_and and nxt is not None and _is_cap(nxt) and not t.trail else -1
+        if not _is_cap(t) and tr_lower(t.base) != "ve":
+            return -1
+    return -1
+
+
+def _glued_cut(toks: list[_Tok]) -> int:
+    """Where a run holding role, name, role, name splits into two people (0: it does not).
+    A possessive role ("Bakanı") keeps the words of its title before it ("Dışişleri",
+    "Devlet"); a bare one ("Bakan") starts the second person."""
+    roles = [k for k, t in enumerate(toks) if _is_role(t.base) and tr_lower(t.base) not in _TITLES]
+    for r, j in zip(roles, roles[1:], strict=False):
+        if j - r < 2 or j + 1 >= len(toks) or _is_role(toks[j + 1].base):
+            continue
+        cut = j
+        if re.search(r"(?:ı|i|u|ü)$", tr_lower(toks[j].base)):
+            cut = j - 1
+            for k in (3, 2):
+                form = " ".join(tr_lower(t.base) for t in toks[j - k + 1 : j + 1])
+                if j - k + 1 > r + 1 and form in ROLE_FORMS:
+                    cut = j - k + 1
+                    break
+        if cut - r >= 2:  # the first person keeps a name
+            return cut
+    return 0
 
 
 def _make_phrase(toks: list[_Tok], marker: str, follow: str) -> Phrase:
@@ -463,6 +514,12 @@ class Registry:
             for t in dict.fromkeys(_norm(t) for t in person.tokens):
                 self._by_word.setdefault(t, []).append(k)
         self._entity_names: dict[str, str] = {}
+        self._places = {
+            _norm(a)
+            for e in article.entities or []
+            if e.type in ("GPE", "LOC", "FAC")
+            for a in (e.name, *e.aliases)
+        }
         for e in article.entities or []:
             for a in (e.name, *e.aliases):
                 self._entity_names.setdefault(_norm(a), e.name)
@@ -547,10 +604,36 @@ class Registry:
     def speaker(self, ph: Phrase) -> str | None:
         if ph.name:
             if len(ph.name) == 1 and not ph.role and not self.known(ph.name):
-                if tr_lower(ph.name[0]) in STARTERS:
+                if not self._may_speak(ph.name[0]):
                     return None
-            return self.canonical(ph.name, ph.start)
-        return self.resolve_role(ph.role, ph.start)
+            name = self.canonical(ph.name, ph.start)
+            if not ph.role and _norm(name) in self._places:
+                return None  # a place does not speak ("Trabzon", "Kuzey Kore")
+            return name
+        return self.resolve_role(ph.role, ph.start) or _role_phrase(ph)
+
+    def _may_speak(self, word: str) -> bool:
+        """A lone capitalised word nobody introduced: a group noun speaks; a starter, a
+        nationality or a common word written capitalised only at sentence starts not."""
+        if attribution.is_group_word(word):
+            return True
+        if tr_lower(word) in STARTERS or attribution.is_nationality(word):
+            return False
+        return not attribution.only_sentence_initial(self.article.text or "", word)
+
+
+def _role_phrase(ph: Phrase) -> str | None:
+    """A role or group nobody in the article is named for: the phrase itself. An anaphoric
+    role ("Norveçli çalıştırıcı", "Bakan") refers back to someone: None, so the caller
+    falls back to the subject of the statement it continues."""
+    role = ph.role
+    if not role or all(tr_lower(w.rstrip(".")) in _TITLES for w in role):
+        return None
+    if attribution.is_nationality(role[0]) or _country(role[0]):
+        return None
+    if len(role) == 1 and not re.search(r"l[ae]r[ıi]?$", tr_lower(role[0])):
+        return None
+    return " ".join(role)
 
 
 def _contains(hay: list[str], needle: list[str]) -> bool:
@@ -633,6 +716,7 @@ class _Ctx:
     spans: list[QuoteSpan]
     phrases: list[Phrase]
     registry: Registry
+    masked: str = ""
     last_speaker: str | None = None
     _starts: list[int] = field(default_factory=list)
     _opens: list[int] = field(default_factory=list)
@@ -651,6 +735,17 @@ class _Ctx:
                 out.append(p)
         return out
 
+    def groups_in(self, a: int, b: int) -> list[Phrase]:
+        """Lower-case role/group subjects in [a, b) not inside a capitalised phrase."""
+        caps = self.phrases_in(a, b)
+        out = []
+        for g in attribution.group_subjects(self.masked, a, b):
+            if any(p.start <= g.start < p.end and g.end <= p.end for p in caps):
+                continue
+            words = list(g.words)
+            out.append(Phrase(g.start, g.end, words, words, [], marker=g.marker))
+        return out
+
     def spans_in(self, a: int, b: int) -> list[QuoteSpan]:
         """The quote spans opening in [a, b)."""
         return self.spans[bisect_left(self._opens, a) : bisect_left(self._opens, b)]
@@ -666,6 +761,11 @@ def _subject(ctx: _Ctx, a: int, b: int, last: bool) -> tuple[str | None, Phrase 
             return sp, p
         if not p.name and p.role:
             return None, p  # a role we cannot resolve ("Uzmanlar", "Bakan"): unknown speaker
+    groups = ctx.groups_in(a, b)
+    for g in reversed(groups) if last else groups:
+        sp = ctx.registry.speaker(g)
+        if sp:
+            return sp, g
     for p in reversed(cands):
         if (p.name and ctx.registry.known(p.name)) or (not p.name and p.role):
             sp = ctx.registry.speaker(p)
@@ -673,13 +773,25 @@ def _subject(ctx: _Ctx, a: int, b: int, last: bool) -> tuple[str | None, Phrase 
                 return sp, p
     first = cands[0] if cands else None
     if last and first and not ctx.text[a : first.start].strip(" ,") and first.follow != "göre":
-        return ctx.registry.speaker(first), first  # sentence-initial subject
+        sp = ctx.registry.speaker(first)
+        if sp:
+            return sp, first  # sentence-initial subject
     return None, None
+
+
+_AFTER_GAP_RE = re.compile(r"^[\s,]*(?:(?P<w>[a-zçğıöşü]+)\s+)?$")
+_AFTER_GAP_STOP = frozenset("ve ama ancak fakat da de ki bu şu o ile sonra".split())
+
+
+def _after_gap(gap: str) -> bool:
+    """Nothing, or one lower-case occupation word ("dedi balıkçı Yusuf Karadağ")."""
+    m = _AFTER_GAP_RE.match(gap)
+    return m is not None and (m.group("w") or "") not in _AFTER_GAP_STOP
 
 
 def _after_speaker(ctx: _Ctx, pos: int, sent_end: int) -> str | None:
     for p in ctx.phrases_in(pos, sent_end):
-        if ctx.text[pos : p.start].strip(" ,"):
+        if not _after_gap(ctx.text[pos : p.start]):
             return None
         if p.suffix:
             return None
@@ -697,7 +809,11 @@ def _classify(ctx: _Ctx, span: QuoteSpan) -> tuple[str, str, int, bool]:
         cue = m.group("cue")
         participle = bool(re.search(r"(?:an|en)$", cue)) and not cue.endswith(("arak", "erek"))
         finite_then_name = not participle and bool(
-            re.match(r"^[^\S\n]+[A-ZÇĞİÖŞÜ]|^[^\S\n]+(?:von|van|de|al)\s", after[m.end() :])
+            re.match(
+                r"^[^\S\n]+(?:[a-zçğıöşü]+[^\S\n]+)?[A-ZÇĞİÖŞÜ]|^[^\S\n]+(?:von|van|de|al)\s",
+                after[m.end() :],
+            )
+            and _after_gap(re.split(r"[A-ZÇĞİÖŞÜ]", after[m.end() :], maxsplit=1)[0])
         )
         return "direct", cue, span.close_pos + 1 + m.end(), participle or finite_then_name
     if FRAGMENT_CUE_RE.match(after) and n_tok <= 6:
@@ -812,7 +928,9 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
     conv = list(re.finditer(r"\w+(?:arak|erek),\s*", ctx.text[start:cue_start]))
     if conv:
         start += conv[-1].end()
-    clause = ctx.text[start:cue_start].strip(" ,")
+    raw = ctx.text[start:cue_start].strip(" ,")
+    clause = attribution.strip_framing(raw)
+    start += ctx.text[start:cue_start].find(clause)
     if len(clause.split()) < 2:
         return None
     return Quote(
@@ -831,7 +949,7 @@ def extract_quotes(article: Article) -> Article:
     spans = find_quote_spans(text)
     masked = _mask(text, spans)
     phrases = find_phrases(masked)
-    ctx = _Ctx(article, text, spans, phrases, Registry(article, phrases))
+    ctx = _Ctx(article, text, spans, phrases, Registry(article, phrases), masked)
     prot = [(s.open_pos, s.close_pos + 1) for s in spans]
     info = {id(s): _classify(ctx, s) for s in spans}
     body = _Copies([s for s in spans if info[id(s)][0] == "direct"])
@@ -901,6 +1019,8 @@ def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: _Copies) -> li
     if ind:
         out.append(ind)
         sent_speaker = sent_speaker or ind.speaker
+    if sent_speaker is None and not in_sentence:
+        sent_speaker = _gore_source(ctx, a, b)  # "Karaca’ya göre tablo alarm veriyor."
     if sent_speaker is None:
         sent_speaker, _ = _subject(ctx, a, b, last=False)
     if sent_speaker:

@@ -510,19 +510,27 @@ def _quotes_where(
     return [_quote(*r) for r in rows]
 
 
-def quote_page(store: Store, speaker: str | None, limit: int, offset: int) -> list[QuoteItem]:
-    """Quotes, newest article first; ``speaker`` matches part of the speaker's name (folded)."""
+_NO_FRAGMENTS = " AND json_extract_string({t}data, '$.kind') IS DISTINCT FROM 'fragment'"
+
+
+def quote_page(
+    store: Store, speaker: str | None, limit: int, offset: int, fragments: bool = False
+) -> list[QuoteItem]:
+    """Quotes, newest article first; ``speaker`` matches part of the speaker's name (folded).
+    Fragments (short quoted phrases with no speaker) are left out unless ``fragments``."""
     cond, params = (
         ("q.speaker_folded LIKE ? ESCAPE '\\'", [_like(speaker)]) if speaker else ("TRUE", [])
     )
+    cond += "" if fragments else _NO_FRAGMENTS.format(t="q.")
     return _quotes_where(store, cond, params, "a.published DESC NULLS LAST, a.id, q.n",
                          _page(limit, offset))  # fmt: skip
 
 
-def quote_count(store: Store, speaker: str | None) -> int:
+def quote_count(store: Store, speaker: str | None, fragments: bool = False) -> int:
     cond, params = (
         ("speaker_folded LIKE ? ESCAPE '\\'", [_like(speaker)]) if speaker else ("TRUE", [])
     )
+    cond += "" if fragments else _NO_FRAGMENTS.format(t="")
     return _count(store, f"SELECT count(*) FROM article_quotes WHERE {cond}", params)
 
 

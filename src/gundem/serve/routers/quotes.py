@@ -18,5 +18,6 @@ def quotes(
     speaker: str | None = Query(None, max_length=200),
     limit: int = limit_param(50),
     offset: int = offset_param(),
+    fragments: bool = Query(False, description="also list fragments (no speaker)"),
 ) -> QuotePage:
-    return QuotePage(limit, offset, read.quote_page(store, speaker, limit, offset))
+    return QuotePage(limit, offset, read.quote_page(store, speaker, limit, offset, fragments))
