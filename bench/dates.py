@@ -4,7 +4,7 @@ Data: ../shared/data/boilerplate-dev/dates-dev.json (364 pages keyed by file nam
 page URL and the gold date; the pages are in html/). A page is right when the predicted
 date's first 10 characters equal the gold date, wrong when another date is given, none when
 no date is given. Three finders are scored in the same run: gundem (clean.page.to_article, the
-date stored for the page), htmldate.find_date (original_date=True, its default extensive
+date finder clean.page.to_article stores, on the same one parse of the page), htmldate.find_date (original_date=True, its default extensive
 search) and trafilatura's metadata date (extract_metadata).
 
     python bench/dates.py              # all 364 pages
@@ -41,15 +41,12 @@ def load(data: Path, limit: int | None) -> list[tuple[str, str, str, str]]:
 
 
 def gundem_date(html: str, url: str) -> str | None:
-    from gundem.clean.page import to_article
-    from gundem.ingest.errors import InputError
-    from gundem.model import RawDoc
+    """The date to_article stores for a page: one parse, then the date finder on its tree."""
+    from gundem.clean.dates import find_published
+    from gundem.clean.html import parse_html
 
-    raw = RawDoc(source="page.html", data=html.encode("utf-8"), meta={"format": "html", "url": url})
-    try:
-        return to_article(raw).published
-    except InputError:
-        return None
+    tree = parse_html(html)
+    return find_published(tree, url) if tree is not None else None
 
 
 def htmldate_date(html: str, url: str) -> str | None:
