@@ -3,9 +3,10 @@
 Data: ../shared/data/boilerplate-dev/dates-dev.json (364 pages keyed by file name, with the
 page URL and the gold date; the pages are in html/). A page is right when the predicted
 date's first 10 characters equal the gold date, wrong when another date is given, none when
-no date is given. Three finders are scored in the same run: gundem (clean.page.to_article, the
-date finder clean.page.to_article stores, on the same one parse of the page), htmldate.find_date (original_date=True, its default extensive
-search) and trafilatura's metadata date (extract_metadata).
+no date is given. Three finders are scored in the same run: gundem (clean.dates.find_published
+on the page's one parse, the date clean.page.to_article stores for a page without a supplied
+date), htmldate.find_date (original_date=True, its default extensive search) and
+trafilatura's metadata date (extract_metadata).
 
     python bench/dates.py              # all 364 pages
     python bench/dates.py --limit 60   # the first 60 (sorted by file name)

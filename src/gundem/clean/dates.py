@@ -185,10 +185,12 @@ def parse_value(text: str, *, wordy: bool = True) -> str | None:
         )
     m = _COMPACT_RE.match(text)
     if m:
-        return _iso(*m.group(1, 2, 3), m.group(4), m.group(5), m.group(6), None)
+        y, mo, d = m.group(1, 2, 3)
+        return _iso(y, mo, d, m.group(4), m.group(5), m.group(6), None)
     m = _SLASH_YMD_RE.search(text)
     if m:
-        return _iso(*m.group(1, 2, 3), *_clock(text[m.end() :]))
+        y, mo, d = m.group(1, 2, 3)
+        return _iso(y, mo, d, *_clock(text[m.end() :]))
     m = _DMY_RE.search(text)
     if m:
         d, mo, y = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
