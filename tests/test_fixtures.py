@@ -34,7 +34,8 @@ def test_fixture(name):
     want = EXPECTED[name]
     got = _article(name)
     assert got.title == want["title"]
-    assert got.published == want["published"]
+    # truth.json records the day; a page that states the time keeps it (issue 13, point 3)
+    assert (got.published or "")[:10] == (want["published"] or "")
     if "published_from" in want:
         assert got.published_from == want["published_from"]
     for key in ("outlet", "dateline"):

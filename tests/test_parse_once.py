@@ -66,7 +66,7 @@ def test_an_html_page_is_parsed_once_for_text_metadata_and_date(monkeypatch) -> 
     article = to_article(_raw(_page(BODY * 2)))
     assert len(calls) == 1
     assert "Murat Demirtaş" in article.text
-    assert article.published == "2026-03-04" and article.published_from == "html"
+    assert article.published == "2026-03-04T09:30:00+03:00" and article.published_from == "html"
     assert article.outlet == "Karadeniz Ekspres"
 
 
@@ -76,7 +76,7 @@ def test_a_short_page_falling_back_to_the_text_cleaner_is_still_parsed_once(monk
     article = to_article(_raw(_page("<p>Trabzon’da sahil yolu bu gece trafiğe kapatılacak.</p>")))
     assert len(calls) == 1
     assert "trafiğe kapatılacak" in article.text
-    assert article.published == "2026-03-04"
+    assert article.published == "2026-03-04T09:30:00+03:00"  # time and offset kept
 
 
 def test_a_date_inside_an_html_comment_is_not_a_publication_date() -> None:

@@ -140,7 +140,7 @@ def test_rss_and_atom_feeds_expand_to_pages(site):
     )
     titles = [d.meta.get("feed_title") for d in docs]
     assert titles == ["Sel uyarısı", "Köprü açıldı", "Sel uyarısı"]
-    assert docs[0].meta["published"] == "2026-03-03"
+    assert docs[0].meta["published"] == "2026-03-03T06:00:00+00:00"  # the feed time, in UTC
     assert [e.kind for e in errs] == ["robots"]
 
 
@@ -173,6 +173,6 @@ def test_fetched_pages_become_clean_articles(site, tmp_path):
         arts = {a.url.rsplit("/", 1)[1]: a for a in store.iter_articles()}
     assert arts["a2.html"].title == "Iğdır’da köprü açıldı"
     assert "Iğdır’da yeni köprü" in arts["a2.html"].text
-    assert arts["a1.html"].published == "2026-03-03"
+    assert arts["a1.html"].published == "2026-03-03T06:00:00+00:00"
     assert arts["a1.html"].outlet == "127.0.0.1"
     assert "Tüm hakları" not in arts["a1.html"].text

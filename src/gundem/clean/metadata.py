@@ -10,22 +10,10 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-from gundem.turkish.lexicon import MONTH_NUMBERS
+from gundem.clean.dates import jsonld_objects, parse_value
 from gundem.turkish.normalize import casefold_tr
 
-MONTHS_TR = MONTH_NUMBERS
-MONTHS_EN = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
-_MONTHS = {**MONTHS_TR, **MONTHS_EN}
-
 HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
-_ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_NUMERIC_RE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
-_WORDY_RE = re.compile(r"\b(\d{1,2})\s+([A-Za-zÇĞİÖŞÜçğıöşü]+)\s+(\d{4})\b")
 # A block that is only a publication stamp: optional label, a date, an optional time.
 _STAMP_LABEL = r"(?:yayın(?:lanma)?(?: tarihi)?|oluşturulma|tarih|published|posted|veröffentlicht)"
 _STAMP_RE = re.compile(
@@ -58,30 +46,14 @@ def valid_iso(value: str) -> bool:
 
 
 def normalize_date(value: str | None) -> str | None:
-    """Any date string we are given (ISO, 12.03.2026, 12 Mart 2026) → YYYY-MM-DD or None."""
+    """Any date string we are given (ISO, 12.03.2026, 12 Mart 2026) → ISO 8601 or None.
+
+    The time and UTC offset are kept when the value has them (``2017-01-17 12:14:08`` →
+    ``2017-01-17T12:14:08``); a bare date stays ``YYYY-MM-DD``.
+    """
     if not value:
         return None
-    value = value.strip()
-    m = _ISO_RE.search(value)
-    if m and valid_iso(m.group(0)):
-        return m.group(0)
-    m = _NUMERIC_RE.search(value)
-    if m:
-        d, mo, y = (int(g) for g in m.groups())
-        return _iso(y, mo, d)
-    m = _WORDY_RE.search(value)
-    if m:
-        month = _MONTHS.get(casefold_tr(m.group(2)))
-        if month:
-            return _iso(int(m.group(3)), month, int(m.group(1)))
-    return None
-
-
-def _iso(y: int, m: int, d: int) -> str | None:
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
+    return parse_value(value)
 
 
 def date_from_stamps(blocks: list[str]) -> str | None:
@@ -97,49 +69,57 @@ def date_from_stamps(blocks: list[str]) -> str | None:
     return found[0][1] if found else None
 
 
-_TEXT_NODE_RE = re.compile(r">\s*([^<>]{6,80}?)\s*<")
-
-
-def html_stamps(html: str, limit: int = 60_000) -> list[str]:
-    """Short text nodes of a page: where a visible "4 Mart 2026" stamp would be."""
-    return [
-        m.group(1)
-        for m in _TEXT_NODE_RE.finditer(html[:limit])
-        if any(c.isdigit() for c in m.group(1))
-    ]
-
-
-def html_date(html: str, url: str | None = None, tree: HtmlElement | None = None) -> str | None:
-    """Publication date from the page's markup only (meta tags, JSON-LD, <time>, URL).
-
-    ``tree`` is the page already parsed (``clean.html.parse_html``): htmldate reads it
-    instead of parsing ``html`` again. htmldate's extensive search guesses from body text
-    and can return a default date for pages that have none, so it stays off: a wrong date
-    is worse than none.
-    """
-    from htmldate import find_date
-
-    try:
-        found = find_date(
-            html if tree is None else tree, url=url, extensive_search=False, original_date=True
-        )
-    except Exception:  # htmldate raises assorted errors on broken markup
-        return None
-    found = normalize_date(found)
-    if found and found.endswith("-01-01") and not _mentions_new_year(html, found[:4]):
-        return None  # htmldate's default for a bare year ("© 2026"), not a real date
-    return found
-
-
-def _mentions_new_year(html: str, year: str) -> bool:
-    return any(
-        f in html for f in (f"{year}-01-01", f"01.01.{year}", f"1 Ocak {year}", f"01/01/{year}")
-    )
-
-
 def outlet_from_url(url: str) -> str:
-    host = urlsplit(url).hostname or ""
+    host = urlsplit(url.strip()).hostname or ""
     return host.removeprefix("www.")
+
+
+# Site names that name no outlet: what templates and extractors leave in og:site_name.
+_GENERIC_OUTLETS = frozenset(
+    """hosted home homepage index default untitled news haber haberler gündem blog site
+    website web anasayfa startseite accueil inicio nachrichten""".split()
+)
+_NOT_A_NAME_RE = re.compile(
+    r"©|\(c\)|copyright|all rights|rights reserved|tüm hakları|alle rechte|://|^www\.|/", re.I
+)
+_TEXT_URL_RE = re.compile(
+    r"^\s*(?:(?:kaynak|source|url|link|haber linki|quelle)\s*:?\s*)?(https?://\S+)\s*$", re.I
+)
+
+
+def clean_outlet(name: str | None) -> str:
+    """A site name as given, or "" when it is no outlet's name: a copyright line, a URL,
+    a year, a generic word ("Hosted", "Home") or too short to be one ("Nj")."""
+    name = " ".join((name or "").split()).strip(" |-–—·:")
+    if not name or len(name) > 60 or _NOT_A_NAME_RE.search(name):
+        return ""
+    if sum(ch.isalpha() for ch in name) < 3 or casefold_tr(name) in _GENERIC_OUTLETS:
+        return ""
+    return name
+
+
+def site_name(tree: HtmlElement) -> str:
+    """The outlet a page names: og:site_name, else its JSON-LD publisher's name."""
+    for el in tree.iter("meta"):
+        if (el.get("property") or el.get("name") or "").strip().lower() == "og:site_name":
+            if name := clean_outlet(el.get("content")):
+                return name
+    for script in tree.iter("script"):
+        for obj in jsonld_objects(script):
+            publisher = obj.get("publisher")
+            for pub in publisher if isinstance(publisher, list) else [publisher]:
+                if isinstance(pub, dict) and (name := clean_outlet(str(pub.get("name") or ""))):
+                    return name
+    return ""
+
+
+def url_in_text(text: str, lines: int = 3) -> str:
+    """A source URL that a text input carries on a line of its own near its start or end."""
+    rows = [row for row in text.splitlines() if row.strip()]
+    for row in rows[:lines] + rows[-lines:]:
+        if m := _TEXT_URL_RE.match(row):
+            return m.group(1)
+    return ""
 
 
 def leading_dateline(first_paragraph: str) -> tuple[str, str]:

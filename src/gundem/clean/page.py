@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import hashlib
 
-from lxml.html import HtmlElement
-
 from gundem.clean.boilerplate import CleanResult, clean_text
+from gundem.clean.dates import find_published
 from gundem.clean.html import clean_html, parse_html
 from gundem.clean.language import detect_language
 from gundem.clean.metadata import (
+    clean_outlet,
     date_from_stamps,
-    html_date,
-    html_stamps,
     leading_dateline,
     normalize_date,
     outlet_from_url,
+    site_name,
     split_header_date,
+    url_in_text,
 )
 from gundem.ingest.decode import decode
 from gundem.ingest.errors import InputError
@@ -33,6 +33,7 @@ def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
     url = meta.get("url", "")
     counts = {k: 2 for k in repeated} if repeated else None
     published, published_from = None, None
+    text_url = ""
     if meta.get("format") == "html":
         result, found, site = _read_html(text, url or None)
         if found:
@@ -46,15 +47,13 @@ def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
             # blocks repeated in other documents never take a document's whole text
             result = clean_text(text)
         site = ""
+        text_url = "" if url else url_in_text(text)
     if given := normalize_date(meta.get("published")):
         published, published_from = given, "header"
-    if published is None:
-        stamps = [b.text for b in result.removed]
-        if meta.get("format") == "html":
-            stamps += html_stamps(text)
-        if stamp := date_from_stamps(stamps):
-            published = stamp
-            published_from = "html" if meta.get("format") == "html" else "text"
+    if published is None and meta.get("format") != "html":
+        # pages: the date finder already weighed their visible stamps against the markup
+        if stamp := date_from_stamps([b.text for b in result.removed]):
+            published, published_from = stamp, "text"
     body = "\n\n".join(b.text for b in result.paragraphs if b.text.strip())
     if not body.strip():
         raise InputError("no-text", "no article text found after cleaning")
@@ -63,7 +62,7 @@ def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
         source=raw.source,
         url=url,
         title=(meta.get("title") or result.title or meta.get("feed_title") or "").strip(),
-        outlet=meta.get("outlet") or site or outlet_from_url(url),
+        outlet=clean_outlet(meta.get("outlet")) or site or outlet_from_url(url or text_url),
         published=published,
         published_from=published_from,
         dateline=result.dateline or _leading_dateline(result),
@@ -97,15 +96,5 @@ def _read_html(html: str, url: str | None) -> tuple[CleanResult, str | None, str
     tree = parse_html(html)
     if tree is None:
         return clean_html(None), None, ""
-    return clean_html(tree, url=url), html_date(html, url, tree=tree), _site_name(tree)
-
-
-def _site_name(tree: HtmlElement) -> str:
-    from trafilatura.metadata import extract_metadata
-
-    try:
-        # extensive=False: only the site name is read, so htmldate's text search is skipped
-        meta = extract_metadata(tree, extensive=False)
-    except Exception:  # broken markup: the outlet falls back to the URL
-        return ""
-    return (meta.sitename or "").strip() if meta else ""
+    result = clean_html(tree, url=url)  # before the date finder: htmldate may prune the tree
+    return result, find_published(tree, url), site_name(tree)

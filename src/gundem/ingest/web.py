@@ -395,7 +395,7 @@ def feed_entries(data: bytes, base_url: str = "") -> list[dict]:
             meta["feed_title"] = e["title"]  # the page's own title wins; this is the fallback
         stamp = e.get("published_parsed") or e.get("updated_parsed")
         if stamp:
-            meta["published"] = time.strftime("%Y-%m-%d", stamp)
+            meta["published"] = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", stamp)  # feedparser: UTC
         entries.append(meta)
     return entries
 

@@ -19,6 +19,9 @@ from gundem.store.read import (
 )
 from gundem.store.search import Hit
 
+# a year, month or day, optionally with a time and UTC offset (ISO 8601)
+_PUBLISHED = r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$"
+
 # -- requests ------------------------------------------------------------------------------------
 
 
@@ -27,7 +30,7 @@ class DocIn(BaseModel):
     html: str | None = Field(None, description="raw HTML of the page")
     url: str = ""
     title: str = ""
-    published: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    published: str | None = Field(None, pattern=_PUBLISHED)
     outlet: str = ""
 
     @model_validator(mode="after")

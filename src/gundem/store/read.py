@@ -312,7 +312,8 @@ class ArticleFilter:
             conds.append("published >= ?")
             params.append(self.date_from)
         if self.date_to:
-            conds.append("published <= ?")  # a month or year includes all its days
+            # a month or year includes all its days, a day all its times
+            conds.append("left(published, 10) <= ?")
             params.append(self.date_to + "-99" if len(self.date_to) < 10 else self.date_to)
         if self.entity:
             conds.append(

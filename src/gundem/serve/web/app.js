@@ -43,7 +43,9 @@ function show(...nodes) {
 }
 
 function meta(...parts) {
-  return el("div", { class: "meta" }, parts.filter(Boolean).join(" · "));
+  // a published time "2017-01-17T12:14:08+03:00" reads as "2017-01-17 12:14"
+  const shown = parts.filter(Boolean).map((p) => String(p).replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, "$1 $2"));
+  return el("div", { class: "meta" }, shown.join(" · "));
 }
 
 function articleLink(a) {

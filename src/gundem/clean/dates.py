@@ -1,0 +1,397 @@
+"""Publication date of a page: candidates from every place a page states it, scored, with
+abstention when the trusted ones disagree (issue 13, point 5).
+
+Candidates, each with the weight of its kind of evidence:
+
+* meta and Open Graph tags naming a publication date (``article:published_time``,
+  ``datePublished``, ``DC.date.issued``, ``pubdate``...);
+* JSON-LD ``datePublished`` of the page's own article (``dateModified`` is never a
+  publication date);
+* ``<time datetime>`` elements, marked as the publication time or the first in the article;
+* a full date in the URL path (``/2019/10/16/``, ``-20191016``);
+* visible stamps: short text nodes that are only a date (with an optional label and time)
+  in the page body, most telling near the title;
+* htmldate's markup search as one more voter.
+
+The date with the most weight wins when the evidence for it is strong enough and no other
+date has comparable weight; otherwise the finder abstains, since a wrong date is worse than
+none. The value keeps the time and UTC offset when the winning source gives them
+(``2026-03-04T09:30:00+03:00``), and is a bare ``YYYY-MM-DD`` otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+from gundem.turkish.lexicon import MONTH_NUMBERS
+from gundem.turkish.normalize import casefold_tr
+
+# Month names of the languages our pages come in (Turkish, English, German, French and a
+# few more), folded; abbreviations are the first three or four letters.
+_MONTH_WORDS: dict[str, int] = {}
+for _names in (
+    list(MONTH_NUMBERS),
+    "january february march april may june july august september october november december",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+):
+    for _i, _name in enumerate(_names.split() if isinstance(_names, str) else _names):
+        _MONTH_WORDS.setdefault(casefold_tr(_name), _i + 1)
+        for _n in (3, 4):
+            if len(_name) > _n:
+                _MONTH_WORDS.setdefault(casefold_tr(_name[:_n]), _i + 1)
+_MONTH_WORDS["jänner"] = 1
+_MONTH_WORDS["sept"] = 9
+
+_EARLIEST, _LATEST_YEAR = date(1995, 1, 1), 2100
+
+# Values of tags and attributes: ISO first, then the numeric and wordy forms.
+_ISO_DT_RE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_SLASH_YMD_RE = re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
+_DMY_RE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?")
+_WORD = r"[^\W\d_]{3,12}\.?"
+_D_MONTH_Y_RE = re.compile(rf"\b(\d{{1,2}})\.?\s+({_WORD})\s+(\d{{4}})\b")
+_MONTH_D_Y_RE = re.compile(rf"\b({_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_TIME_RE = re.compile(r"\b(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\b")
+
+# meta name/property/itemprop values (folded) that state the publication date
+_META_PUBLISHED = {
+    "article:published_time": 4.0,
+    "og:article:published_time": 4.0,
+    "og:published_time": 4.0,
+    "datepublished": 4.0,
+    "article.published": 3.0,
+    "publishdate": 3.0,
+    "publish-date": 3.0,
+    "publish_date": 3.0,
+    "published-date": 3.0,
+    "pubdate": 3.0,
+    "pub_date": 3.0,
+    "date.issued": 3.0,
+    "dc.date.issued": 3.0,
+    "dcterms.issued": 3.0,
+    "dc.date.created": 2.5,
+    "dcterms.created": 2.5,
+    "datecreated": 2.5,
+    "sailthru.date": 3.0,
+    "parsely-pub-date": 3.0,
+    "article:post_date": 3.0,
+    "originalpublicationdate": 3.0,
+    "dc.date": 2.0,
+    "dcterms.date": 2.0,
+    "date": 2.0,
+    "release_date": 2.0,
+    "cxenseparse:recs:publishtime": 3.0,
+}
+_JSONLD_ARTICLE = re.compile(r"article|posting|report|blog|news", re.I)
+_PUBLISHED_WORDS = re.compile(r"publi|veröffentl|erstellt|posted|yayın|pubdate|created", re.I)
+_UPDATED_WORDS = re.compile(
+    r"updat|modif|aktualisiert|geändert|güncel|changed|edited|revised|mis à jour", re.I
+)
+_STAMP_LABEL = re.compile(
+    r"^\s*(?:(?:yayın(?:lanma)?(?: tarihi)?|oluşturulma|tarih|published|posted|"
+    r"veröffentlicht|erstellt|publié le|datum|date|stand|am|on|le|vom)\s*(?:on|am|:)?\s*)",
+    re.I,
+)
+_URL_DATE_RE = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)"
+    r"|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"
+)
+# The winner needs this much evidence, and abstains when a rival date has RIVAL_RATIO of it.
+MIN_WEIGHT = 1.5
+RIVAL_RATIO = 0.6
+_NEAR_TITLE = 12  # text nodes between the headline and its date stamp
+_SKIP = {"script", "style", "noscript", "template", "select", "option"}
+_BOILER = re.compile(r"comment|footer|sidebar|related|teaser|widget|promo|recommend", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One statement of a date on the page."""
+
+    value: str  # ISO: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS][±HH:MM]
+    source: str  # "meta", "jsonld", "time", "url", "stamp", "htmldate"
+    weight: float
+
+    @property
+    def day(self) -> str:
+        return self.value[:10]
+
+
+def find_published(
+    tree: HtmlElement, url: str | None = None, *, htmldate_vote: bool = True
+) -> str | None:
+    """The page's publication date (ISO, with time when stated), or None when unsure."""
+    return decide(collect(tree, url, htmldate_vote=htmldate_vote))
+
+
+def decide(candidates: list[Candidate]) -> str | None:
+    """The winning date: most weight, enough of it, and no close rival; else None."""
+    by_day: dict[str, float] = defaultdict(float)
+    for c in candidates:
+        by_day[c.day] += c.weight
+    if not by_day:
+        return None
+    ranked = sorted(by_day.items(), key=lambda kv: -kv[1])
+    best, weight = ranked[0]
+    rival = ranked[1][1] if len(ranked) > 1 else 0.0
+    if weight < MIN_WEIGHT or rival >= weight * RIVAL_RATIO:
+        return None
+    return _most_precise(c.value for c in candidates if c.day == best)
+
+
+def _most_precise(values: Iterator[str]) -> str:
+    """Of the values naming the winning day, the one that also carries a time (and offset)."""
+    return max(values, key=lambda v: (len(v) > 10, "+" in v[10:] or "-" in v[10:] or "Z" in v))
+
+
+def collect(tree: HtmlElement, url: str | None, *, htmldate_vote: bool = True) -> list[Candidate]:
+    found = [*_from_meta(tree), *_from_jsonld(tree), *_from_time(tree), *_from_stamps(tree)]
+    if url:
+        found += _from_url(url)
+    if htmldate_vote:
+        found += _from_htmldate(tree, url)
+    return [c for c in found if _plausible(c.day)]
+
+
+# -- parsing values -------------------------------------------------------------------
+
+
+def parse_value(text: str, *, wordy: bool = True) -> str | None:
+    """A date string in any common form → ISO (with time and offset when present) or None."""
+    text = text.strip()
+    if not text:
+        return None
+    m = _ISO_DT_RE.search(text)
+    if m:
+        return _iso(
+            m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7)
+        )
+    m = _COMPACT_RE.match(text)
+    if m:
+        y, mo, d = m.group(1, 2, 3)
+        return _iso(y, mo, d, m.group(4), m.group(5), m.group(6), None)
+    m = _SLASH_YMD_RE.search(text)
+    if m:
+        y, mo, d = m.group(1, 2, 3)
+        return _iso(y, mo, d, *_clock(text[m.end() :]))
+    m = _DMY_RE.search(text)
+    if m:
+        d, mo, y = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+        if not m.group(1) and int(mo) > 12:  # 10/16/2019: American order
+            d, mo = mo, d
+        return _iso(y, mo, d, *_clock(text[m.end() :]))
+    if not wordy:
+        return None
+    for pattern, order in ((_D_MONTH_Y_RE, (0, 1, 2)), (_MONTH_D_Y_RE, (1, 0, 2))):
+        m = pattern.search(text)
+        if not m:
+            continue
+        d, word, y = (m.group(i + 1) for i in order)
+        month = _MONTH_WORDS.get(casefold_tr(word.rstrip(".")))
+        if month:
+            return _iso(y, str(month), d, *_clock(text[m.end() :]))
+    return None
+
+
+def _clock(rest: str) -> tuple[str | None, str | None, str | None]:
+    m = _TIME_RE.search(rest[:16])
+    if not m or int(m.group(1)) > 23:
+        return None, None, None
+    return m.group(1), m.group(2), m.group(3)
+
+
+def _iso(
+    y: str, mo: str, d: str, hh: str | None, mm: str | None, ss: str | None, tz: str | None = None
+) -> str | None:
+    try:
+        day = date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    if hh is None or mm is None:
+        return day.isoformat()
+    try:
+        moment = datetime(day.year, day.month, day.day, int(hh), int(mm), int(ss or 0))
+    except ValueError:
+        return day.isoformat()
+    value = moment.isoformat()
+    if tz:
+        value += "+00:00" if tz == "Z" else f"{tz[:3]}:{tz[-2:]}"
+    return value
+
+
+def _plausible(day: str) -> bool:
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return False
+    return _EARLIEST <= d and d.year < _LATEST_YEAR
+
+
+# -- the sources ----------------------------------------------------------------------
+
+
+def _from_meta(tree: HtmlElement) -> Iterator[Candidate]:
+    for el in tree.iter("meta"):
+        content = el.get("content") or el.get("datetime") or ""
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (el.get(attr) or "").strip().lower()
+            weight = _META_PUBLISHED.get(key)
+            if weight and (value := parse_value(content, wordy=False)):
+                yield Candidate(value, "meta", weight)
+                break
+
+
+def _from_jsonld(tree: HtmlElement) -> Iterator[Candidate]:
+    """datePublished of the page's own article: the first article-typed object, or the
+    first object with a datePublished when none is typed as an article."""
+    objects = [o for s in tree.iter("script") for o in jsonld_objects(s)]
+    dated = [o for o in objects if isinstance(o.get("datePublished"), str)]
+    articles = [o for o in dated if _JSONLD_ARTICLE.search(str(o.get("@type", "")))]
+    for obj in (articles or dated)[:1]:
+        if value := parse_value(obj["datePublished"], wordy=False):
+            yield Candidate(value, "jsonld", 4.0)
+
+
+def jsonld_objects(script: HtmlElement) -> list[dict[str, Any]]:
+    """The objects of one <script type="application/ld+json">, nested graphs flattened."""
+    if "ld+json" not in (script.get("type") or ""):
+        return []
+    try:
+        data = json.loads(script.text or "")
+    except ValueError:
+        return []
+    out: list[dict[str, Any]] = []
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            out.append(item)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                if isinstance(item.get(key), list | dict):
+                    stack.append(item[key])
+    return out
+
+
+def _from_time(tree: HtmlElement) -> Iterator[Candidate]:
+    """<time datetime>: marked as the publication time (itemprop, pubdate, class), else
+    the first one outside comments and sidebars."""
+    marked = unmarked = False  # only the first of each kind: forums and lists have dozens
+    for el in tree.iter("time"):
+        if marked and unmarked:
+            break
+        value = parse_value(el.get("datetime") or el.text_content(), wordy=True)
+        if not value or _in_boilerplate(el):
+            continue
+        parent = el.getparent()
+        marks = " ".join(el.get(a) or "" for a in ("itemprop", "class", "id", "data-type"))
+        marks += " pubdate" if el.get("pubdate") is not None else ""
+        if parent is not None:
+            marks += " " + " ".join(parent.get(a) or "" for a in ("class", "id", "itemprop"))
+        if _UPDATED_WORDS.search(marks) or _UPDATED_WORDS.search(el.text_content()):
+            continue
+        if _PUBLISHED_WORDS.search(marks):
+            if not marked:
+                yield Candidate(value, "time", 3.0)
+            marked = True
+        elif not unmarked:
+            yield Candidate(value, "time", 2.0)
+            unmarked = True
+
+
+def _in_boilerplate(el: HtmlElement) -> bool:
+    node: HtmlElement | None = el
+    depth = 0
+    while node is not None and depth < 12:
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag in ("footer", "aside") or _BOILER.search(marks):
+            return True
+        node = node.getparent()
+        depth += 1
+    return False
+
+
+def _from_url(url: str) -> Iterator[Candidate]:
+    m = _URL_DATE_RE.search(url.split("?", 1)[0])
+    if not m:
+        return
+    y, mo, d = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+    if value := _iso(y, mo, d, None, None, None, None):
+        yield Candidate(value, "url", 3.0)
+
+
+def _from_stamps(tree: HtmlElement, limit: int = 2000) -> Iterator[Candidate]:
+    """Short text nodes of the body that are nothing but a date stamp (never prose).
+
+    A stamp close to the page's headline (the first <h1>) is the date a reader sees and
+    weighs most; others, in lists of other articles, weigh little. Update stamps are skipped.
+    """
+    body = tree.find("body")
+    if body is None:
+        return
+    nodes = list(_text_nodes(body))[:limit]
+    heads = [i for i, (_t, el) in enumerate(nodes) if el.tag == "h1"]
+    for i, (text, el) in enumerate(nodes):
+        if len(text) > 70 or not any(ch.isdigit() for ch in text) or _UPDATED_WORDS.search(text):
+            continue
+        value = _stamp_value(text)
+        if not value or _in_boilerplate(el):
+            continue
+        near = bool(heads) and min(abs(i - h) for h in heads[:1]) <= _NEAR_TITLE
+        yield Candidate(value, "stamp", 2.5 if near else 0.3)
+
+
+def _stamp_value(text: str) -> str | None:
+    rest = _STAMP_LABEL.sub("", text, count=1)
+    value = parse_value(rest)
+    if value is None:
+        return None
+    # nothing but the date (and a weekday, a time, "Uhr"/"saat"): no prose around it
+    leftover = re.sub(r"[\W\d_]+", " ", rest)
+    words = [w for w in leftover.split() if casefold_tr(w.rstrip(".")) not in _MONTH_WORDS]
+    return value if len(words) <= 2 else None
+
+
+def _text_nodes(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP:
+            continue
+        if el.text and el.text.strip():
+            yield el.text.strip(), el
+        for child in el:
+            if child.tail and child.tail.strip():
+                yield child.tail.strip(), el
+
+
+def _from_htmldate(tree: HtmlElement, url: str | None) -> Iterator[Candidate]:
+    """htmldate's markup search (one voter) and its extensive text search (half a voter:
+    it guesses from body text, so alone it never decides)."""
+    from htmldate import find_date
+
+    for extensive, weight in ((False, 1.0), (True, 0.5)):
+        try:
+            found = find_date(tree, url=url, extensive_search=extensive, original_date=True)
+        except Exception:  # htmldate raises assorted errors on broken markup
+            continue
+        if found and (value := parse_value(found, wordy=False)):
+            yield Candidate(value, "htmldate", weight)
