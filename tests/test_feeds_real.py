@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gundem.cli import app
 from gundem.clean.page import to_article
+from gundem.cli import app
 from gundem.corpus import Corpus
 from gundem.ingest.files import read_inputs
 from gundem.model import RawDoc
@@ -157,7 +157,8 @@ def test_a_second_run_adds_no_error_rows(tmp_path):
 def test_cli_run_summary_and_min_chars(tmp_path):
     db = str(tmp_path / "g.duckdb")
     res = CliRunner().invoke(
-        app, ["run", str(OWN), "--db", db, "--skip", "extract,index", "-w", "1", "--min-chars", "120"]
+        app,
+        ["run", str(OWN), "--db", db, "--skip", "extract,index", "-w", "1", "--min-chars", "120"],
     )
     assert res.exit_code == 0, res.output
     assert "title only" in res.output and "dropped: shorter than --min-chars" in res.output
@@ -170,3 +171,18 @@ def test_cli_run_summary_and_min_chars(tmp_path):
     aid = kept[0].id
     shown = CliRunner().invoke(app, ["show", aid, "--db", db])
     assert shown.exit_code == 0 and "flags" in shown.output and "short" in shown.output
+
+
+def test_migration_5_keeps_one_row_per_error_and_hashes_old_texts(tmp_path):
+    db = tmp_path / "eski.duckdb"
+    with Store(db) as store:
+        _ingest(store, OWN)
+        for _ in range(3):  # what three runs of the old code recorded
+            store.con.execute("INSERT INTO errors (source, kind, message) VALUES (?, ?, ?)",
+                              ["a.jsonl#3", "json", "line 3 is not valid JSON"])  # fmt: skip
+        store.con.execute("UPDATE articles SET body_hash = NULL")
+        store.con.execute("UPDATE schema_version SET version = 4")
+    with Store(db) as store:
+        assert store.schema_version() == 5 and store.count("errors") == 1
+        owners = store.text_owners()
+        assert len(owners) == store.count() - 1  # the one copy shares its original's hash

@@ -60,9 +60,23 @@ def add_article_flags(con: duckdb.DuckDBPyConnection) -> None:
     con.create_function("gundem_body_hash", _body_key, ["VARCHAR"], "VARCHAR",
                         null_handling="special")  # type: ignore[call-overload]  # fmt: skip
     try:
-        con.execute("UPDATE articles SET body_hash = gundem_body_hash(text) WHERE body_hash IS NULL")
+        con.execute(
+            "UPDATE articles SET body_hash = gundem_body_hash(text) WHERE body_hash IS NULL"
+        )
     finally:
         con.remove_function("gundem_body_hash")
+
+
+def dedupe_errors(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration: one row per recorded error (source, kind, message), the first time it was
+    seen; files written before errors were recorded once held a row per run."""
+    con.execute(
+        "CREATE TEMP TABLE _gundem_errors AS SELECT source, kind, message, min(seen_at) AS seen_at "
+        "FROM errors GROUP BY source, kind, message"
+    )
+    con.execute("DELETE FROM errors")
+    con.execute("INSERT INTO errors SELECT * FROM _gundem_errors ORDER BY seen_at")
+    con.execute("DROP TABLE _gundem_errors")
 
 
 ARTICLE_COLS = (

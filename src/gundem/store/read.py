@@ -683,8 +683,9 @@ def events_table(store: Store) -> list[EventTableRow]:
             articles=len(ev.article_ids),
             duplicates=len(dups.get(ev.id, [])),
             # coverage: every report counts, copies of another outlet's text included
-            outlets=len({meta[a].outlet for a in [*ev.article_ids, *dups.get(ev.id, [])]
-                         if a in meta}),  # fmt: skip
+            outlets=len(
+                {meta[a].outlet for a in [*ev.article_ids, *dups.get(ev.id, [])] if a in meta}
+            ),  # fmt: skip
             story_id=ev.story_id,
         )  # fmt: skip
         for ev in store.events()

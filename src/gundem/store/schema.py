@@ -95,10 +95,12 @@ def _v4_article_sentences(con: Connection) -> None:
 
 def _v5_article_flags(con: Connection) -> None:
     """What a reader should know about each article: its flags (``short``, ``title_only``)
-    and why extractors did not run on it (``not_extracted``); old rows read as none."""
-    from gundem.store.db import add_article_flags  # db imports this module
+    and why extractors did not run on it (``not_extracted``), old rows read as none; the
+    text's own hash (``body_hash``: copies under other titles); errors recorded once."""
+    from gundem.store.db import add_article_flags, dedupe_errors  # db imports this module
 
     add_article_flags(con)
+    dedupe_errors(con)
 
 
 # (version, function): applied in this order to files older than the version.
