@@ -93,13 +93,15 @@ def test_jsonl_records_and_a_broken_line(tmp_path):
                 "url": "https://k.example/a",
             }
         ),
-        json.dumps({"title": "boş"}),
+        json.dumps({"title": "Belediye meclisi toplandı", "text": ""}),  # a title is a text
+        json.dumps({"url": "https://k.example/b", "text": "  "}),
     ]
     (tmp_path / "x.jsonl").write_text("\n".join(lines), encoding="utf-8")
     docs, errors = _read([tmp_path / "x.jsonl"])
-    assert [d.meta["format"] for d in docs] == ["text", "html"]
+    assert [d.meta["format"] for d in docs] == ["text", "html", "text"]
     assert docs[0].meta["title"] == "Hava" and docs[1].meta["url"] == "https://k.example/a"
-    assert [(e.source.rsplit("#", 1)[1], e.kind) for e in errors] == [("2", "json"), ("4", "empty")]
+    assert docs[2].data == b"" and docs[2].meta["title"] == "Belediye meclisi toplandı"
+    assert [(e.source.rsplit("#", 1)[1], e.kind) for e in errors] == [("2", "json"), ("5", "empty")]
 
 
 def _warc(path, pages):
