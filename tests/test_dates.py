@@ -127,6 +127,20 @@ def test_the_finder_abstains_when_strong_sources_disagree() -> None:
     assert _date_of(_page(head)) is None
 
 
+def test_the_time_in_the_articles_own_footer_box_counts() -> None:
+    # a byline box inside <article> is the article's own (a page footer would not be)
+    head = "<meta name='date' content='2024-03-09'>"
+    body = (
+        "<article class='haber'><h1>Belediye meclisi bütçeyi onayladı</h1>"
+        "<p>Meclis üyeleri uzun süren oturumun ardından yeni yıl bütçesini kabul etti.</p>"
+        "<footer class='kunye'><time itemprop='datePublished' datetime='2024-03-05'>"
+        "5 Mart 2024</time></footer></article>"
+    )
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    got = _date_of(html)
+    assert got is not None and got.startswith("2024-03-05")
+
+
 def test_a_copyright_year_or_a_list_of_other_articles_dates_no_page() -> None:
     others = "".join(
         f"<aside class='related'><a href='/h{i}'>Başka bir haber {i}</a><span>0{i}.02.2023</span></aside>"

@@ -58,7 +58,7 @@ def test_anaphoric_role_falls_back_to_the_person_before() -> None:
 def test_source_sentence_before_a_bare_quote() -> None:
     text = (
         "Deprem Bilimci Doç. Dr. Ayla Kurt’a göre risk her geçen gün büyüyor. "
-        "\"Binaların yarısı güçlendirilmeden bu şehir büyük bir depreme hazır sayılmaz.\""
+        '"Binaların yarısı güçlendirilmeden bu şehir büyük bir depreme hazır sayılmaz."'
     )
     assert _speakers(text) == ["Ayla Kurt"]
 

@@ -115,10 +115,12 @@ _URL_DATE_RE = re.compile(
 )
 # The winner needs this much evidence, and abstains when a rival date has RIVAL_RATIO of it.
 MIN_WEIGHT = 1.5
-RIVAL_RATIO = 0.6
+RIVAL_RATIO = 0.95
 _NEAR_TITLE = 12  # text nodes between the headline and its date stamp
 _SKIP = {"script", "style", "noscript", "template", "select", "option"}
-_BOILER = re.compile(r"comment|footer|sidebar|related|teaser|widget|promo|recommend", re.I)
+_BOILER = re.compile(r"footer|sidebar|aside", re.I)
+_BOILER_STRONG = re.compile(r"comment|related|teaser|widget|promo|recommend", re.I)
+_ARTICLE_BOX = re.compile(r"\barticle\b|news-single|\bpost\b|entry", re.I)
 
 
 @dataclass(frozen=True)
@@ -301,7 +303,7 @@ def _from_time(tree: HtmlElement) -> Iterator[Candidate]:
         if marked and unmarked:
             break
         value = parse_value(el.get("datetime") or el.text_content(), wordy=True)
-        if not value or _in_boilerplate(el):
+        if not value or _in_boilerplate(el, own_boxes=True):
             continue
         parent = el.getparent()
         marks = " ".join(el.get(a) or "" for a in ("itemprop", "class", "id", "data-type"))
@@ -312,23 +314,32 @@ def _from_time(tree: HtmlElement) -> Iterator[Candidate]:
             continue
         if _PUBLISHED_WORDS.search(marks):
             if not marked:
-                yield Candidate(value, "time", 3.0)
+                yield Candidate(value, "time", 4.5)
             marked = True
         elif not unmarked:
-            yield Candidate(value, "time", 2.0)
+            yield Candidate(value, "time", 3.0)
             unmarked = True
 
 
-def _in_boilerplate(el: HtmlElement) -> bool:
+def _in_boilerplate(el: HtmlElement, *, own_boxes: bool = False) -> bool:
+    """Inside comments, sidebars, related lists or a page footer. With ``own_boxes``, a
+    footer or aside inside the article itself (its byline box, the <time> of its date line)
+    is the article's own, not boilerplate; loose stamps there stay suspect (lists of other
+    articles sit in such boxes too)."""
     node: HtmlElement | None = el
     depth = 0
+    own_part = False  # passed a footer/aside that may belong to an enclosing article
     while node is not None and depth < 12:
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if node.tag in ("footer", "aside") or _BOILER.search(marks):
+        if _BOILER_STRONG.search(marks):
             return True
+        if node.tag in ("footer", "aside") or _BOILER.search(marks):
+            own_part = True
+        elif own_part and own_boxes and (node.tag == "article" or _ARTICLE_BOX.search(marks)):
+            return False
         node = node.getparent()
         depth += 1
-    return False
+    return own_part
 
 
 def _from_url(url: str) -> Iterator[Candidate]:
