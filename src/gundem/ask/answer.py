@@ -85,7 +85,7 @@ class Answer:
             lines.append(s["text"] + (" " + "".join(dict.fromkeys(marks)) if marks else ""))
         if keys:
             lines.append("")
-            first = {}
+            first: dict[tuple[str, str], dict[str, Any]] = {}
             for s in self.text_sentences:
                 for c in s["citations"]:
                     first.setdefault((c["article_id"], c["sentence"]), c)
@@ -235,6 +235,25 @@ def _met(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str,
             seen.add(ent.name)
             out.append({"text": f"{subject.name}, {ent.name} ile görüştü{date_label(v)}.",
                         "citations": [v.cite(i)]})  # fmt: skip
+    return out
+
+
+def _met_or_match(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
+    """ "X ile görüştü" first; else the people named in the sentences that match the question
+    ("kimi kabul etti", "kimleri karşıladı"), every one of them."""
+    out = _met(store, index, pq)
+    if out:
+        return out
+    seen: set[str] = set()
+    for m in wh.match_sentences(store, index, pq, min_score=0.6)[:6]:
+        names = [n for n in wh.persons_in(m.view, m.idx, pq) if n not in seen]
+        seen.update(names)
+        if names:
+            subj = pq.entities[0].name if pq.entities else ""
+            out.append({"text": f"{subj}: {', '.join(names)}{date_label(m.view)}.",
+                        "citations": [m.view.cite(m.idx)]})  # fmt: skip
+    if not out:
+        out = wh.what(store, index, pq)
     return out
 
 
@@ -395,17 +414,23 @@ def _fact(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str
 
 
 _HANDLERS = {
-    "said": _said, "who_said": _who_said, "met": _met, "when": _when, "where": _where,
+    "said": _said, "who_said": _who_said, "met": _met_or_match, "when": _when, "where": _where,
     "how_many": how_many, "disagree": disagree, "fact": _fact, "who": wh.who,
     "who_is": wh.who_is, "why": wh.why, "what": wh.what,
 }  # fmt: skip
 
 
-def _absent(store: Store, index: SearchIndex, e: QEntity) -> bool:
+def _absent(store: Store, index: SearchIndex, e: QEntity, pq: ParsedQuestion) -> bool:
     """No article names the entity (a name the question brings, not the corpus)."""
     terms = sorted({t for k in e.keys for t in k})
-    views = load(store, [h.article_id for h in index.search_terms(terms, None, 5, level="article")])
-    return not any(mentions([s for st in v.stems for s in st], e) for v in views)
+    ids = [h.article_id for h in index.search_terms(terms, None, 5, level="article")]
+    ids += [h.article_id for h in index.search_terms(pq.terms, None, 10, level="article")]
+    views = load(store, list(dict.fromkeys(ids)))
+    return not any(
+        mentions([s for st in v.stems for s in st], e)
+        or mentions(analyze(f"{v.a.title} {v.a.dateline}", keep_stopwords=True), e)
+        for v in views
+    )
 
 
 def answer(store: Store, index: SearchIndex, question: str, llm: Any = None) -> Answer:
@@ -421,7 +446,7 @@ def answer(store: Store, index: SearchIndex, question: str, llm: Any = None) -> 
     pq = parse(question, lex)
     for e in pq.entities:
         expand(e, lex)
-    if any(_absent(store, index, e) for e in pq.entities):
+    if any(_absent(store, index, e, pq) for e in pq.entities):
         return not_found(pq.kind, question)  # "Paris’te", "Tokyo’da": the corpus never names it
     sents = _HANDLERS[pq.kind](store, index, pq)
     sents = [s for s in sents if s["citations"]]

@@ -136,6 +136,8 @@ def parse(
             continue  # "Kim söyledi?" asks who; "Kim Jong ..." names someone
         if stems[j] in STOPWORDS:
             continue
+        if j == 0 and not _suffixed(surf[j]) and not (len(raw) > 1 and _cap(raw, 1)):
+            continue  # "Madenciler için …": capitalised because it opens the question
         ents.append(
             QEntity(
                 name=_strip_suffix(w), surface=w, keys={(stems[j],)},

@@ -64,11 +64,12 @@ def match_sentences(
         for i, st in enumerate(v.stems):
             in_sent = [e for e in pq.entities if mentions(st, e)]
             got = sum(1 for t in stems if t in st)
-            if groups:
-                sg = groups_in(v.sentence(i))
-                got += sum(1 for g in groups if g in sg)
+            sg = groups_in(v.sentence(i)) if groups else set()
+            got += sum(1 for g in groups if g in sg)
             if got == 0 and (stems or groups):
                 continue
+            if groups and not sg & set(groups):
+                continue  # the question's verb (any voice or synonym) must be there
             score = (got + 2 * len(in_sent)) / total
             full = len(in_sent) == len(pq.entities)
             if not full:
@@ -102,17 +103,27 @@ def _dedupe(ms: list[Match]) -> list[Match]:
 
 
 def why(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
+    """The matching sentence that gives a cause ("nedeniyle", "üzerine"); else the matching
+    sentence with the next sentences of its paragraph, where reports give the reason."""
     ms = match_sentences(store, index, pq)
     caused = [m for m in ms if _CAUSE.search(m.view.sentence(m.idx))]
-    return [_sentence_answer(m) for m in _dedupe(_best(caused or ms, 0.1))[:3]]
+    if caused:
+        return [_sentence_answer(m) for m in _dedupe(_best(caused, 0.1))[:3]]
+    out = []
+    for m in _dedupe(_best(ms, 0.1))[:2]:
+        v = m.view
+        idxs = [m.idx] + [j for j in (m.idx + 1, m.idx + 2) if j < len(v.spans)]
+        out.append({"text": " ".join(v.sentence(j).strip() for j in idxs),
+                    "citations": [v.cite(j) for j in idxs]})  # fmt: skip
+    return out
 
 
 def what(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
     ms = match_sentences(store, index, pq)
-    return [_sentence_answer(m) for m in _dedupe(_best(ms, 0.05))[:3]]
+    return [_sentence_answer(m) for m in _dedupe(_best(ms, 0.3))[:3]]
 
 
-def _persons_in(v: ArticleView, i: int, pq: ParsedQuestion) -> list[str]:
+def persons_in(v: ArticleView, i: int, pq: ParsedQuestion) -> list[str]:
     st = v.stems[i]
     asked = {fold(e.name) for e in pq.entities}
     out = []
@@ -134,7 +145,7 @@ def who(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, 
     ms = _dedupe(_best(match_sentences(store, index, pq), 0.1))
     out = []
     for m in ms[:3]:
-        names = _persons_in(m.view, m.idx, pq)
+        names = persons_in(m.view, m.idx, pq)
         prefix = f"{', '.join(names)}: " if names else ""
         out.append(_sentence_answer(m, prefix))
     return out
