@@ -10,14 +10,17 @@ from gundem.turkish import fold, stem, word_term
 from gundem.turkish.lexicon import APOSTROPHES
 from gundem.turkish.lexicon import SEARCH_STOPWORDS as STOPWORDS
 
-KINDS = ("disagree", "how_many", "when", "where", "met", "who_said", "said", "fact")
+KINDS = ("disagree", "how_many", "when", "where", "who_is", "why", "met", "who_said", "said",
+         "what", "who", "fact")  # fmt: skip
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("disagree", re.compile(r"hangi kaynak|farklı (rakam|sayı|veri)|çeliş|tutarsız")),
-    ("how_many", re.compile(r"\bkaç\b|\bne kadar\b|\bkaçar\b")),
+    ("how_many", re.compile(r"\bkaç\b|\bne kadar|\bkaçar\b")),
     ("when", re.compile(r"\bne zaman\b|hangi (tarih|gün|ay|yıl)")),
-    ("where", re.compile(r"\bnerede\b|\bnerde\b|hangi (şehir|ülke|kent)de")),
-    ("met", re.compile(r"\bkim(?:in)?le(?:r)?\b|\bkimlerle\b|\bkiminle\b")),
+    ("where", re.compile(r"\bnerede\b|\bnerde\b|\bnereye\b|hangi [^\W\d_]+(?:n?[dt][ae])\b")),
+    ("who_is", re.compile(r"\bkimdir\b|\bkim olarak\b|\bkim(?:dir)? bu\b|\bgörevi ne\b")),
+    ("why", re.compile(r"\bneden\b|\bniçin\b|\bniye\b|\bne sebeple\b|\bnedeni ne")),
+    ("met", re.compile(r"\bkim(?:in)?le(?:r)?\b|\bkimlerle\b|\bkiminle\b|\bkim(?:ler)?i\b")),
     (
         "who_said",
         re.compile(
@@ -26,6 +29,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("said", re.compile(r"\bne (dedi|söyledi|açıkladı|demişti|diyor|ifade etti)|hakkında ne\b")),
+    (
+        "what",
+        re.compile(
+            r"\bneyi\b|\bneleri\b|\bne(?:ler)? (ele alındı|öngörüyor|içeriyor|kararlaştırıldı)"
+            r"|\bneler\b|\bne oldu\b"
+        ),
+    ),
+    ("who", re.compile(r"\bkim(?:ler)?\b|\bkimin\b|\bkimdi\b")),
 ]
 
 # words that only shape the question, never the search
@@ -33,7 +44,8 @@ QUESTION_WORDS = frozenset(
     analyze(
         "kaç ne zaman nerede kim kimle kiminle kimlerle dedi söyledi hangi kaynak kaynaklar "
         "farklı rakam rakamlar sayı veriyor verdi açıkladı hakkında ne kadar tarih gün "
-        "diyen sözü sözlerini söz kimin ait",
+        "diyen sözü sözlerini söz kimin ait kimdir kimi kimleri neden niçin niye neyi neler "
+        "nereye",
         keep_stopwords=True,
     )
 ) | {"kim", "ne", "kaç", "nere", "hangi", "zaman", "de", "söyle", "sayı", "rakam", "kaynak"}
@@ -61,13 +73,17 @@ class ParsedQuestion:
     unit: str = ""  # how_many: the counted noun ("asker")
     verb: str = ""  # last content stem, usually the predicate ("gönder")
     quoted: str = ""  # who_said: the quoted words
+    head: str = ""  # where: the noun of "hangi hastanede" ("hastane")
+    unit_words: list[str] = field(default_factory=list)  # how_many: stems "kaç" governs
 
 
 def detect_kind(question: str) -> str:
     q = fold(question)
     for kind, pat in _PATTERNS:
         if pat.search(q):
-            if kind == "met" and not re.search(r"görüş|buluş|bir araya|konuş|temas|kabul", q):
+            if kind == "met" and not re.search(
+                r"görüş|buluş|bir araya|konuş|temas|kabul|karşıla|ağırla|ziyaret", q
+            ):
                 continue
             return kind
     return "fact"
@@ -120,6 +136,8 @@ def parse(
             continue  # "Kim söyledi?" asks who; "Kim Jong ..." names someone
         if stems[j] in STOPWORDS:
             continue
+        if j == 0 and not _suffixed(surf[j]) and not (len(raw) > 1 and _cap(raw, 1)):
+            continue  # "Madenciler için …": capitalised because it opens the question
         ents.append(
             QEntity(
                 name=_strip_suffix(w), surface=w, keys={(stems[j],)},
@@ -130,17 +148,24 @@ def parse(
     ents.sort(key=lambda e: e.pos)
     content = [s for s in stems if s not in QUESTION_WORDS and s not in STOPWORDS and len(s) > 1]
     unit = ""
+    unit_words: list[str] = []
     if kind == "how_many":
-        for a, b in zip(surf, surf[1:], strict=False):
-            if a in ("kaç", "kaçar"):
-                unit = stem(b)
+        for k, a in enumerate(surf):
+            if a in ("kaç", "kaçar") and k + 1 < len(surf):
+                unit = stem(surf[k + 1])
+                unit_words = [stem(w) for w in surf[k + 1 : k + 4]]
                 break
+    head = ""
+    hm = re.search(r"hangi ([^\W\d_]+?)(?:n?[dt][ae])\b", fold(question))
+    if kind == "where" and hm:
+        head = stem(hm.group(1))
     ent_terms = {t for e in ents for k in e.keys for t in k}
     verbs = [s for s in content if s not in ent_terms and s != unit]
     m = _QUOTED.search(question)
     return ParsedQuestion(
         text=question, kind=kind, entities=ents, terms=content, unit=unit,
-        verb=verbs[-1] if verbs else "", quoted=m.group(1) if m else "",
+        verb=verbs[-1] if verbs else "", quoted=m.group(1) if m else "", head=head,
+        unit_words=unit_words,
     )  # fmt: skip
 
 

@@ -1,0 +1,124 @@
+"""Verb and noun synonyms for matching a question to a sentence: the figure measures of
+``gundem.turkish.measures`` (öldü / öldürüldü / hayatını kaybetti / can verdi are one
+group, "killed") plus event and reporting verbs (görüştü / bir araya geldi / kabul etti).
+
+Entries are folded word starts, so one entry covers the active, passive and suffixed forms
+("öldür" is öldürüldü, öldürüldüğünü); multi-word entries match word by word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gundem.turkish import fold
+from gundem.turkish.measures import MEASURE_STEMS
+
+#: group → word starts (folded). The measure groups come from turkish.measures.
+EVENT_STEMS: dict[str, tuple[str, ...]] = {
+    "meet": (
+        "görüş",
+        "buluş",
+        "bir araya gel",
+        "kabul et",
+        "kabul ed",
+        "karşıla",
+        "ağırla",
+        "temas",
+        "ziyaret",
+        "masaya otur",
+        "baş başa",
+    ),  # fmt: skip
+    "appoint": (
+        "ata",
+        "atan",
+        "getiril",
+        "getir",
+        "yerine",
+        "görevlendir",
+        "seçil",
+        "göreve başla",
+    ),
+    "dismiss": (
+        "görevden al",
+        "görevden alın",
+        "azl",
+        "yollarını ayır",
+        "ayrıl",
+        "istifa",
+        "görevine son",
+        "kovul",
+    ),  # fmt: skip
+    "sign": ("imzala", "imza at", "imzaya", "sözleşme", "mutabakat"),
+    "happen": ("meydana gel", "yaşan", "gerçekleş", "oldu", "düzenlen", "yapıl", "patla"),
+    "start": ("başla", "başlat", "iş bırak", "grev", "eylem"),
+    "say": (
+        "dedi",
+        "söyle",
+        "açıkla",
+        "belirt",
+        "ifade et",
+        "ifadesini kullan",
+        "duyur",
+        "bildir",
+        "konuş",
+        "vurgula",
+        "kaydet",
+    ),  # fmt: skip
+    "foresee": ("öngör", "içer", "kapsa", "hedefle", "ele alın", "ele al", "gündem"),
+    "open": ("açtı", "açıl", "açılış"),
+    "treat": ("tedavi", "hastane"),
+    "detain": MEASURE_STEMS["detained"],
+}
+
+GROUPS: dict[str, tuple[str, ...]] = {**MEASURE_STEMS, **EVENT_STEMS}
+
+_ENTRIES: list[tuple[tuple[str, ...], str]] = sorted(
+    ((tuple(st.split()), g) for g, sts in GROUPS.items() for st in sts),
+    key=lambda x: -sum(len(p) for p in x[0]),
+)
+_WORD = re.compile(r"[^\W_]+")
+#: groups too general to tell two sentences apart on their own
+WEAK = frozenset({"happen", "say", "attended", "cost"})
+#: measure groups of figures (a "kaç" question's measure)
+MEASURES = frozenset(MEASURE_STEMS)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def groups_at(ws: list[str], i: int) -> list[tuple[str, int]]:
+    """Groups whose entry starts at word ``i``, with the entry's length in words."""
+    out = []
+    for parts, g in _ENTRIES:
+        n = len(parts)
+        if i + n <= len(ws) and all(ws[i + k].startswith(p) for k, p in enumerate(parts)):
+            out.append((g, n))
+    return out
+
+
+def groups_in(text: str) -> set[str]:
+    ws = words(text)
+    return {g for i in range(len(ws)) for g, _n in groups_at(ws, i)}
+
+
+def question_groups(text: str) -> tuple[set[str], set[str]]:
+    """(groups, words covered by them) of a question's predicate words."""
+    ws = words(text)
+    gs: set[str] = set()
+    covered: set[str] = set()
+    for i in range(len(ws)):
+        for g, n in groups_at(ws, i):
+            gs.add(g)
+            covered.update(ws[i : i + n])
+    return gs, covered
+
+
+def measure_of(text: str) -> str:
+    """The figure measure a question asks about ("kaç kişi hayatını kaybetti" → killed)."""
+    ws = words(text)
+    for i in range(len(ws)):
+        for g, _n in groups_at(ws, i):
+            if g in MEASURES:
+                return g
+    return ""

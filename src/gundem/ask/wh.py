@@ -1,0 +1,179 @@
+"""Who, who-is, why, what, and the sentence matching the when/where answers fall back on.
+
+A question is matched to sentences by its named entities (every one must be named in the
+sentence, or in its article for a weaker match) and its remaining words: a word the verb
+lexicon (verbs.py) knows matches any synonym or voice ("öldü" ↔ "öldürüldü" ↔ "hayatını
+kaybetti"), other words match by stem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from gundem.ask.kinds import QUESTION_WORDS, ParsedQuestion
+from gundem.ask.verbs import WEAK, groups_in, question_groups, words
+from gundem.ask.views import ArticleView, candidates, mentions
+from gundem.store.search import analyze
+from gundem.turkish import fold
+from gundem.turkish.lexicon import SEARCH_STOPWORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gundem.store.db import Store
+    from gundem.store.search import SearchIndex
+
+_CAUSE = re.compile(
+    r"nedeniyle|sebebiyle|yüzünden|dolayı|üzerine|ardından|gerekçesiyle|için|nedeni|"
+    r"sonucu|kaynaklan|ileri sürdü", re.IGNORECASE,
+)  # fmt: skip
+
+
+@dataclass
+class Match:
+    view: ArticleView
+    idx: int
+    score: float  # share of the question's words the sentence holds (entities count double)
+    in_sentence: bool  # every entity named in the sentence itself
+
+
+def requirements(pq: ParsedQuestion) -> tuple[list[str], list[str]]:
+    """(stems, verb groups) a sentence should hold besides the entities."""
+    groups, covered = question_groups(pq.text)
+    covered_stems = set(analyze(" ".join(covered), keep_stopwords=True))
+    ent = {t for e in pq.entities for k in e.keys for t in k}
+    stems = [t for t in dict.fromkeys(pq.terms)
+             if t not in ent and t not in covered_stems and t not in QUESTION_WORDS
+             and t not in SEARCH_STOPWORDS and len(t) > 1]  # fmt: skip
+    strong = [g for g in groups if g not in WEAK]
+    return stems, strong or sorted(groups)
+
+
+def match_sentences(
+    store: Store, index: SearchIndex, pq: ParsedQuestion, min_score: float = 0.5
+) -> list[Match]:
+    stems, groups = requirements(pq)
+    total = len(stems) + len(groups) + 2 * len(pq.entities)
+    if not total:
+        return []
+    out: list[Match] = []
+    for v in candidates(index, store, pq):
+        flat = [s for st in v.stems for s in st]
+        if not all(mentions(flat, e) for e in pq.entities):
+            continue
+        for i, st in enumerate(v.stems):
+            in_sent = [e for e in pq.entities if mentions(st, e)]
+            got = sum(1 for t in stems if t in st)
+            sg = groups_in(v.sentence(i)) if groups else set()
+            got += sum(1 for g in groups if g in sg)
+            if got == 0 and (stems or groups):
+                continue
+            if groups and not sg & set(groups):
+                continue  # the question's verb (any voice or synonym) must be there
+            score = (got + 2 * len(in_sent)) / total
+            full = len(in_sent) == len(pq.entities)
+            if not full:
+                score *= 0.8
+            if score >= min_score:
+                out.append(Match(v, i, score, full))
+    out.sort(key=lambda m: (-m.score, m.view.a.published or "", m.idx))
+    return out
+
+
+def _best(ms: list[Match], slack: float = 0.0) -> list[Match]:
+    if not ms:
+        return []
+    top = ms[0].score
+    return [m for m in ms if m.score >= top - slack - 1e-9]
+
+
+def _sentence_answer(m: Match, prefix: str = "") -> dict[str, Any]:
+    return {"text": prefix + m.view.sentence(m.idx).strip(), "citations": [m.view.cite(m.idx)]}
+
+
+def _dedupe(ms: list[Match]) -> list[Match]:
+    seen: set[str] = set()
+    out = []
+    for m in ms:
+        key = " ".join(words(m.view.sentence(m.idx)))
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def why(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
+    """The matching sentence that gives a cause ("nedeniyle", "üzerine"); else the matching
+    sentence with the next sentences of its paragraph, where reports give the reason."""
+    ms = match_sentences(store, index, pq)
+    caused = [m for m in ms if _CAUSE.search(m.view.sentence(m.idx))]
+    if caused:
+        return [_sentence_answer(m) for m in _dedupe(_best(caused, 0.1))[:3]]
+    out = []
+    for m in _dedupe(_best(ms, 0.1))[:2]:
+        v = m.view
+        idxs = [m.idx] + [j for j in (m.idx + 1, m.idx + 2) if j < len(v.spans)]
+        out.append({"text": " ".join(v.sentence(j).strip() for j in idxs),
+                    "citations": [v.cite(j) for j in idxs]})  # fmt: skip
+    return out
+
+
+def what(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
+    ms = match_sentences(store, index, pq)
+    return [_sentence_answer(m) for m in _dedupe(_best(ms, 0.3))[:3]]
+
+
+def persons_in(v: ArticleView, i: int, pq: ParsedQuestion) -> list[str]:
+    st = v.stems[i]
+    asked = {fold(e.name) for e in pq.entities}
+    out = []
+    for ent in v.a.entities:
+        if ent.type != "PERSON" or fold(ent.name) in asked:
+            continue
+        keys = {tuple(analyze(x, True)) for x in [ent.name, *ent.aliases]} - {()}
+        if any(_has_key(st, k) for k in keys) and ent.name not in out:
+            out.append(ent.name)
+    return out
+
+
+def _has_key(seq: list[str], key: tuple[str, ...]) -> bool:
+    n = len(key)
+    return any(tuple(seq[j : j + n]) == key for j in range(len(seq) - n + 1))
+
+
+def who(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
+    ms = _dedupe(_best(match_sentences(store, index, pq), 0.1))
+    out = []
+    for m in ms[:3]:
+        names = persons_in(m.view, m.idx, pq)
+        prefix = f"{', '.join(names)}: " if names else ""
+        out.append(_sentence_answer(m, prefix))
+    return out
+
+
+def who_is(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
+    """Roles the entity stage stored for the person, each cited to a sentence naming both;
+    else the sentences that introduce the person."""
+    if not pq.entities:
+        return []
+    e = pq.entities[0]
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    intro: list[tuple[ArticleView, int]] = []
+    for v in candidates(index, store, pq):
+        idxs = [i for i, st in enumerate(v.stems) if mentions(st, e)]
+        if not idxs:
+            continue
+        intro.append((v, idxs[0]))
+        for ent in v.a.entities:
+            if fold(ent.name) != fold(e.name):
+                continue
+            for role in ent.roles:
+                if fold(role) in seen:
+                    continue
+                i = next((j for j in idxs if fold(role) in fold(v.sentence(j))), idxs[0])
+                seen.add(fold(role))
+                out.append({"text": f"{ent.name}: {role}.", "citations": [v.cite(i)]})
+    if out:
+        return out[:4]
+    return [{"text": v.sentence(i).strip(), "citations": [v.cite(i)]} for v, i in intro[:2]]
