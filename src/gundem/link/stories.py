@@ -10,7 +10,8 @@ link when they share at least two names and either
 * the second one clearly continues the first: their headline and text words agree
   (idf-weighted cosine of their terms at least ``CONTINUATION``).
 
-Among the events an event links to, the one whose shared names are rarest over all
+Two events whose two main countries (``event_sides``) differ do not link: another pair
+of countries is another story. Among the events an event links to, the one whose shared names are rarest over all
 events (summed IDF) wins. Every event of a story therefore shares two names with
 another event of it. A story's title is its most representative headline
 (``story_title``), never a pair of names.
