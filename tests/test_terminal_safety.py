@@ -95,7 +95,7 @@ def test_search_events_stories_story_print_hostile_titles(hostile_db) -> None:
     _literal(_out("search", "uyarısı", "--articles", "--db", db), "Sel[/x]")
     _literal(_out("events", "--db", db), "Sel[/x] [link=http://kotu.example]", "\\x1b[31mkırmızı\\nikinci",
              "Rize[/x]")  # fmt: skip
-    _literal(_out("stories", "--db", db), "Karadeniz Sel[/x]")
+    _literal(_out("stories", "--singles", "--db", db), "Karadeniz Sel[/x]")
     _literal(_out("story", st.id, "--db", db), "Karadeniz Sel[/x]", "kişi[/x]", "\\x1b[31mkırmızı")
 
 

@@ -359,7 +359,8 @@ def errors(
 # -- events and stories --------------------------------------------------------------------
 @app.command()
 def events(db: str = ReadDbOption, limit: int = typer.Option(50, "--limit", "-n")) -> None:
-    """List events: date, headline, how many articles and outlets reported each."""
+    """List events, most important first (outlets, articles, recency): date, headline, how
+    many articles and outlets reported each."""
     from gundem.store import read
 
     with _open(db, read_only=True) as store:
@@ -379,17 +380,23 @@ def events(db: str = ReadDbOption, limit: int = typer.Option(50, "--limit", "-n"
 
 
 @app.command()
-def stories(db: str = ReadDbOption) -> None:
-    """List stories: title, events, first and last date, conflicting figures."""
+def stories(
+    db: str = ReadDbOption,
+    singles: bool = typer.Option(False, "--singles", help="Also list one-event stories."),
+) -> None:
+    """List stories, most important first (outlets, articles, recency): title, events,
+    articles, outlets, first and last date, conflicting figures. One-event stories only
+    with --singles (their events are in `gundem events`)."""
     from gundem.store import read
 
     with _open(db, read_only=True) as store:
-        rows = read.stories_table(store)
-    table = Table("id", "title", "events", "from", "to", "conflicts", title=f"{len(rows)} stories")
+        rows = read.stories_table(store, singles=singles)
+    table = Table("id", "title", "events", "articles", "outlets", "from", "to", "conflicts",
+                  title=f"{len(rows)} stories")  # fmt: skip
     for r in rows:
         table.add_row(
-            _s(r.id[:10]), _s(r.title), str(r.events), _s(r.first or "—"), _s(r.last or "—"),
-            str(r.conflicts),
+            _s(r.id[:10]), _s(r.title), str(r.events), str(r.articles), str(r.outlets),
+            _s(r.first or "—"), _s(r.last or "—"), str(r.conflicts),
         )  # fmt: skip
     console.print(table)
 

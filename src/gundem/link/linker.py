@@ -12,7 +12,7 @@ rewrites only the events and stories it touched.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -20,8 +20,8 @@ from gundem.link.compare import compare_story, event_facts
 from gundem.link.crosslingual import MAIN_LANGUAGES, CrossLingual
 from gundem.link.dedup import DedupIndex
 from gundem.link.events import EventIndex, EventState
-from gundem.link.features import day_number, to_title
-from gundem.link.stories import StoryIndex, StoryState
+from gundem.link.features import day_number
+from gundem.link.stories import StoryIndex, StoryState, story_title
 from gundem.model import Article, Event, Story
 from gundem.store.db import Store
 from gundem.summarize import group_quotes, headline, participants_and_place, summary
@@ -127,8 +127,7 @@ class Linker:
             ev_idx.dirty,
             key=lambda e: (ev_idx.event_date(ev_idx.events[e])[0] or "9999", e),
         )
-        for eid in dirty:
-            st_idx.assign(ev_idx.events[eid])
+        st_idx.assign_all([ev_idx.events[eid] for eid in dirty])
         dirty_events = sorted(ev_idx.dirty)
         dirty_stories = sorted(st_idx.dirty)
         # 1) links and linker state, atomically; remember what still needs a record
@@ -202,24 +201,6 @@ class Linker:
             out.append(rec)
         return out
 
-    def story_title(self, st: StoryState) -> str:
-        score: Counter[str] = Counter()
-        for eid in st.event_ids:
-            ev = self.events.events.get(eid)
-            if not ev:
-                continue
-            for key, n in ev.names.items():
-                typ = key.split("|", 1)[0]
-                if typ in TITLE_TYPES:
-                    name = ev.display.get(key) or to_title(key.split("|", 1)[1])
-                    # present in many events > mentioned often; countries first
-                    bonus = 2.0 if typ in ("GPE", "X") else 1.0
-                    if ev.locative.get(key, 0) * 2 >= n:
-                        bonus *= 0.3  # where, not who
-                    score[name] += bonus * (1.0 + min(n, 5) / 10)  # type: ignore[assignment]  # float weights: typeshed's Counter holds ints
-        names = [n for n, _ in score.most_common(2)]
-        return " – ".join(sorted(names, key=lambda n: -score[n])) if names else st.id
-
     def build_story(self, st: StoryState, fresh: list[Event]) -> Story:
         by_id = {e.id: e for e in fresh}
         missing = [e for e in st.event_ids if e not in by_id]
@@ -243,7 +224,7 @@ class Linker:
         timeline.sort(key=lambda t: (t["date"] is None, t["date"] or "", t["event_id"]))
         return Story(
             id=st.id,
-            title=self.story_title(st),
+            title=story_title([(t["headline"] or "", t["articles"]) for t in timeline]),
             event_ids=[t["event_id"] for t in timeline],
             timeline=timeline,
             conflicts=compare_story(facts),

@@ -1,44 +1,53 @@
-"""Stories: events threaded over time by shared principal actors and topic.
+"""Stories: events threaded over time by the names they share.
 
-An event's profile is the set of names most of its articles report (countries weigh
-most; the place where it happened — names used in the locative, Pekin'de — weighs
-little). An event joins the story whose recurring names it covers best, and whose
-names cover it, else it starts a new story. Candidates come from an inverted index
-name → recent stories, so the cost per event is bounded.
+An event's names are those most of its articles report (``event_names``). An event
+joins the story of an earlier event it *links* to, else it starts a story. Two events
+link when they share at least two names and either
+
+* few events around that day share all of those names (at most ``PAIR_CAP`` within
+  ``WINDOW`` days): a frequent pair such as two countries, or a country and its
+  capital, is shared by many unrelated events and proves nothing on its own; or
+* the second one clearly continues the first: their headline and text words agree
+  (idf-weighted cosine of their terms at least ``CONTINUATION``).
+
+Two events whose two main countries (``event_sides``) differ do not link: another pair
+of countries is another story. Among the events an event links to, the one whose shared names are rarest over all
+events (summed IDF) wins. Every event of a story therefore shares two names with
+another event of it. A story's title is its most representative headline
+(``story_title``), never a pair of names.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter, deque
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gundem.link.events import EventIndex, EventState, _cos, best_match
+from gundem.link.events import EventIndex, EventState, _cos
+from gundem.link.features import content_stems
 from gundem.model import content_id
 from gundem.ner.lexicon import COUNTRIES, MULTI_COUNTRIES
 from gundem.store.protocols import LinkStateStore
 from gundem.turkish.normalize import casefold_tr
 
-THRESHOLD = 0.42  # tuned on bench/gen_corpus.py (0.35–0.47 all give story B-cubed F1 ≥ 0.93)
-W_EVENT, W_STORY, W_TERMS = 0.45, 0.45, 0.10
-W_SIDES = 0.25  # penalty when event and story each have a country the other lacks
-TYPE_WEIGHT = {"GPE": 2.0, "NORP": 1.0, "ORG": 0.3, "PERSON": 0.7, "LOC": 0.5, "FAC": 0.5, "X": 1.0}
-PLACE_WEIGHT = 0.25  # names mostly used in the locative: where, not who
 CORE_SHARE = 0.3  # a name counts for the event when this share of its articles has it
 PROFILE_SIZE = 8
-STORY_CORE = 0.5  # a name is core to a story when this share of its events has it
-MAX_ENTS = 40
-MAX_TERMS = 120
-POSTING_CAP = 64
+MIN_SHARED = 2  # names two events must share to link
+PAIR_CAP = 5  # at most this many events in the window may share a link's names
+WINDOW = 14  # days either side counted for PAIR_CAP
+CONTINUATION = 0.5  # term cosine above which a frequent pair links all the same
+SCAN = 400  # candidate events looked at per event (rarest names first)
+TITLE_CHARS = 110
 
 
-def _norm(d: dict[str, float], n: int) -> dict[str, float]:
-    return {k: v / max(n, 1) for k, v in d.items()}
-
-
-def type_weight(key: str) -> float:
-    return TYPE_WEIGHT.get(key.split("|", 1)[0], 0.7)
+def event_names(ev: EventState) -> set[str]:
+    """The names most of the event's articles report (at most ``PROFILE_SIZE``, the most
+    reported first); for a one-article event, its most reported names."""
+    keys = [k for k, c in ev.names.items() if c / max(ev.n, 1) >= CORE_SHARE or ev.n == 1]
+    keys.sort(key=lambda k: (-ev.names[k], -ev.mentions.get(k, 0), k))
+    return set(keys[:PROFILE_SIZE])
 
 
 @lru_cache(maxsize=1)
@@ -46,146 +55,168 @@ def _countries() -> frozenset[str]:
     return frozenset(casefold_tr(c) for c in [*COUNTRIES.split(), *MULTI_COUNTRIES])
 
 
-def event_sides(ev: EventState) -> list[str]:
+def event_sides(ev: EventState) -> frozenset[str]:
     """The two countries the event's articles name most, not as the place it happened.
-    Only countries our gazetteer knows: a city or district ("Ankara", "Çayeli") is
-    not a side, or a domestic story splits by town."""
+    Only countries our gazetteer knows: a city is not a side."""
     keys = [
         k for k in ev.names
         if k.startswith("GPE|") and ev.locative.get(k, 0) * 2 < ev.names[k]
         and casefold_tr(k[4:]) in _countries()
     ]  # fmt: skip
     keys.sort(key=lambda k: (-ev.names[k], -ev.mentions.get(k, 0), k))
-    return keys[:2]
+    return frozenset(keys[:2])
 
 
-def event_profile(ev: EventState) -> dict[str, float]:
-    """The names most of the event's articles report, most mentioned first (at most
-    ``PROFILE_SIZE``), weighted by type (countries first) with places played down."""
-    keys = [k for k, c in ev.names.items() if c / max(ev.n, 1) >= CORE_SHARE or ev.n == 1]
-    keys.sort(key=lambda k: (-ev.names[k], -ev.mentions.get(k, 0), k))
-    out = {}
-    for key in keys[:PROFILE_SIZE]:
-        w = type_weight(key)
-        if ev.locative.get(key, 0) >= max(1, ev.names[key] / 2):
-            w *= PLACE_WEIGHT
-        out[key] = w
-    return out
+def event_day(ev: EventState) -> int | None:
+    """The day most of the event's articles report (earliest on ties)."""
+    if not ev.days:
+        return None
+    return sorted(ev.days.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 @dataclass
 class StoryState:
     id: str
-    ents: dict[str, float] = field(default_factory=dict)  # name -> events reporting it
-    terms: dict[str, float] = field(default_factory=dict)
     event_ids: list[str] = field(default_factory=list)
-    weights: dict[str, float] = field(default_factory=dict)  # name -> profile weight
-    sides: dict[str, int] = field(default_factory=dict)  # country -> events it is a side of
-
-    def top_sides(self) -> set[str]:
-        return set(sorted(self.sides, key=lambda k: (-self.sides[k], k))[:2])
-
-    def add(self, ev: EventState) -> None:
-        self.event_ids.append(ev.id)
-        for k in event_sides(ev):
-            self.sides[k] = self.sides.get(k, 0) + 1
-        for k, w in event_profile(ev).items():
-            self.ents[k] = self.ents.get(k, 0.0) + 1
-            self.weights[k] = max(self.weights.get(k, 0.0), w)
-        for k, v in _norm(ev.terms, ev.n).items():
-            self.terms[k] = self.terms.get(k, 0.0) + v
-        if len(self.ents) > MAX_ENTS:
-            self.ents = dict(sorted(self.ents.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ENTS])
-            self.weights = {k: self.weights.get(k, 1.0) for k in self.ents}
-        if len(self.terms) > MAX_TERMS:
-            self.terms = dict(
-                sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
-            )
-
-    def share(self, key: str) -> float:
-        return self.ents.get(key, 0.0) / max(len(self.event_ids), 1)
-
-    def core(self) -> dict[str, float]:
-        c = {k: self.weights.get(k, 1.0) for k in self.ents if self.share(k) >= STORY_CORE}
-        if not c:
-            top = sorted(self.ents, key=lambda k: (-self.ents[k] * self.weights.get(k, 1.0), k))
-            c = {k: self.weights.get(k, 1.0) for k in top[:3]}
-        return c
 
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, ensure_ascii=False)
+        return json.dumps({"id": self.id, "event_ids": self.event_ids}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, s: str) -> StoryState:
-        return cls(**json.loads(s))
+        d = json.loads(s)  # older states carried name profiles: ignored
+        return cls(id=d["id"], event_ids=list(d.get("event_ids") or []))
 
 
 class StoryIndex:
     def __init__(self, events: EventIndex) -> None:
         self.ev = events
         self.stories: dict[str, StoryState] = {}
-        self.by_key: dict[str, deque[str]] = {}
         self.dirty: set[str] = set()
+        self._names: dict[str, frozenset[str]] = {}  # event id -> its names when indexed
+        self._day: dict[str, int | None] = {}
+        self._sides: dict[str, frozenset[str]] = {}
+        self.by_name: dict[str, set[str]] = {}  # name -> events naming it (every event)
+        self._order: dict[str, list[str]] = {}  # name -> events in stories, in assign order
 
-    @staticmethod
-    def _keys(prof: dict[str, float], k: int = 8) -> list[str]:
-        return sorted(prof, key=lambda e: (-prof[e], e))[:k]
+    # -- the name index over all events ---------------------------------------------------------
+    def sync(self, events: Iterable[EventState]) -> None:
+        """(Re)index the names of these events (new or grown since indexed)."""
+        for ev in events:
+            names = frozenset(event_names(ev))
+            old = self._names.get(ev.id, frozenset())
+            for k in old - names:
+                self.by_name.get(k, set()).discard(ev.id)
+            for k in names - old:
+                self.by_name.setdefault(k, set()).add(ev.id)
+            self._names[ev.id] = names
+            self._day[ev.id] = event_day(ev)
+            self._sides[ev.id] = event_sides(ev)
 
-    def score(self, ev: EventState, st: StoryState, prof: dict[str, float] | None = None) -> float:
-        prof = event_profile(ev) if prof is None else prof
-        if not prof:
+    def idf(self, key: str) -> float:
+        return math.log((len(self._names) + 1) / (len(self.by_name.get(key, ())) + 1)) + 0.1
+
+    def _near(self, day: int | None, other: str) -> bool:
+        d = self._day.get(other)
+        return day is None or d is None or abs(d - day) <= WINDOW
+
+    def joint(self, shared: set[str], day: int | None, stop: int) -> int:
+        """How many events around ``day`` name every one of ``shared`` (counting stops at
+        ``stop``)."""
+        keys = sorted(shared, key=lambda k: len(self.by_name.get(k, ())))
+        rest = keys[1:]
+        n = 0
+        for eid in self.by_name.get(keys[0], ()):
+            names = self._names.get(eid, frozenset())
+            if all(k in names for k in rest) and self._near(day, eid):
+                n += 1
+                if n >= stop:
+                    break
+        return n
+
+    def link_strength(self, ev: EventState, other: EventState) -> float:
+        """How strongly ``ev`` links to ``other`` (summed IDF of the shared names, plus the
+        term cosine), or 0.0 when they do not link."""
+        shared = set(self._names.get(ev.id, ())) & set(self._names.get(other.id, ()))
+        if len(shared) < MIN_SHARED:
             return 0.0
-        tot = sum(prof.values())
-        cov_e = sum(w * min(1.0, 2 * st.share(k)) for k, w in prof.items()) / tot
-        core = st.core()
-        cov_s = sum(w for k, w in core.items() if k in prof) / max(sum(core.values()), 1e-9)
-        t = _norm(ev.terms, ev.n)
-        s_t = _cos(t, st.terms, self.ev.idf) if t and st.terms else 0.0
-        s = W_EVENT * cov_e + W_STORY * cov_s + W_TERMS * s_t
-        st_sides = st.top_sides()
-        ev_sides = set(event_sides(ev))
-        if len(st_sides) == 2 and len(ev_sides) == 2 and st_sides != ev_sides:
-            s -= W_SIDES  # another pair of countries: another story
-        return s
+        a, b = self._sides.get(ev.id, frozenset()), self._sides.get(other.id, frozenset())
+        if len(a) == 2 and len(b) == 2 and a != b:
+            return 0.0  # another pair of countries: another story
+        day = self._day.get(ev.id)
+        cos = 0.0
+        if self.joint(shared, day, PAIR_CAP + 1) > PAIR_CAP:
+            cos = self._cos(ev, other)
+            if cos < CONTINUATION:
+                return 0.0  # a frequent set of names only: no evidence of one story
+        return sum(self.idf(k) for k in shared) + cos
+
+    def _cos(self, a: EventState, b: EventState) -> float:
+        if not a.terms or not b.terms:
+            return 0.0
+        ta = {k: v / max(a.n, 1) for k, v in a.terms.items()}
+        tb = {k: v / max(b.n, 1) for k, v in b.terms.items()}
+        return _cos(ta, tb, self.ev.idf)
+
+    def candidates(self, ev: EventState) -> list[str]:
+        """Earlier events in stories naming one of ``ev``'s names, rarest names first, the
+        latest first per name (at most ``SCAN``)."""
+        seen: dict[str, None] = {}
+        names = sorted(self._names.get(ev.id, ()), key=lambda k: (len(self.by_name.get(k, ())), k))
+        for k in names:
+            for eid in reversed(self._order.get(k, [])):
+                if eid != ev.id and eid not in seen:
+                    seen[eid] = None
+                    if len(seen) >= SCAN:
+                        return list(seen)
+        return list(seen)
+
+    # -- assignment -----------------------------------------------------------------------------
+    def assign_all(self, events: list[EventState]) -> None:
+        """Index all these events' names first (so a frequent pair counts in full), then
+        thread them in this order (oldest first)."""
+        self.sync(events)
+        for ev in events:
+            self.assign(ev)
 
     def assign(self, ev: EventState) -> str:
         if ev.story_id and ev.story_id in self.stories:
             return ev.story_id
-        prof = event_profile(ev)
-        hits: Counter[str] = Counter()
-        for key in self._keys(prof):
-            for sid in self.by_key.get(key, ()):
-                hits[sid] += 1
-        best = best_match(
-            (sid for sid, _ in hits.most_common(30)),
-            lambda sid: self.score(ev, self.stories[sid], prof),
-            THRESHOLD,
-        )
+        if ev.id not in self._names:
+            self.sync([ev])
+        best, best_s = None, 0.0
+        for eid in self.candidates(ev):
+            other = self.ev.events.get(eid)
+            if other is None or not other.story_id or other.story_id not in self.stories:
+                continue
+            s = self.link_strength(ev, other)
+            if s > best_s:
+                best, best_s = other.story_id, s
         if best is None:
             st = StoryState(id="st" + content_id(ev.id, "story:")[:14])
             self.stories[st.id] = st
         else:
             st = self.stories[best]
-        st.add(ev)
+        st.event_ids.append(ev.id)
         ev.story_id = st.id
-        self._index(st)
+        self._post(ev.id)
         self.dirty.add(st.id)
         self.ev.dirty.add(ev.id)
         return st.id
 
-    def _index(self, st: StoryState) -> None:
-        for key in self._keys(st.core(), 12):
-            dq = self.by_key.setdefault(key, deque(maxlen=POSTING_CAP))
-            if st.id in dq:
-                dq.remove(st.id)
-            dq.append(st.id)
+    def _post(self, eid: str) -> None:
+        for k in self._names.get(eid, ()):
+            self._order.setdefault(k, []).append(eid)
 
-    # -- persistence --------------------------------------------------------------------
+    # -- persistence ----------------------------------------------------------------------------
     def load(self, state: LinkStateStore) -> None:
         for data in state.story_states():
             st = StoryState.from_json(data)
             self.stories[st.id] = st
-            self._index(st)
+        self.sync(self.ev.events.values())
+        for st in self.stories.values():
+            for eid in st.event_ids:
+                self._post(eid)
 
     def flush(self, state: LinkStateStore) -> None:
         if not self.dirty:
@@ -193,3 +224,38 @@ class StoryIndex:
         ids = sorted(self.dirty)
         state.put_story_states(ids, [self.stories[i].to_json() for i in ids])
         self.dirty = set()
+
+
+# -- titles ---------------------------------------------------------------------------------------
+
+
+def _trim(text: str, limit: int = TITLE_CHARS) -> str:
+    text = " ".join(text.split())
+    for sep in (" | ", " - ", " – "):  # an outlet's or section's tail
+        head = text.rsplit(sep, 1)[0] if sep in text else text
+        if len(head) >= 20:
+            text = head
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-–")
+    return cut + "…"
+
+
+def story_title(headlines: list[tuple[str, int]]) -> str:
+    """The most representative of a story's event headlines ``(headline, articles)``: the
+    one whose content words the other headlines share most, weighted by their articles
+    (the most reported headline on ties, then the first)."""
+    items = [(h, max(n, 1)) for h, n in headlines if h and h.strip()]
+    if not items:
+        return ""
+    stems = [set(content_stems(h)) for h, _ in items]
+    best, best_s = 0, -1.0
+    for i, (_, n) in enumerate(items):
+        s = 0.0
+        for j, (_, m) in enumerate(items):
+            if i != j and stems[i] and stems[j]:
+                s += m * len(stems[i] & stems[j]) / len(stems[i] | stems[j])
+        s += 0.01 * n  # ties: the most reported
+        if s > best_s:
+            best, best_s = i, s
+    return _trim(items[best][0])

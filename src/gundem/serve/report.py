@@ -147,7 +147,7 @@ def render_report(store: Store, title: str = "gundem — hikâyeler") -> str:
     ents = read.event_entities(store)
     dups = read.duplicates(meta)
     events = {ev.id: ev for ev in store.events()}
-    stories = sorted(store.stories(), key=lambda s: (-len(s.event_ids), s.id))
+    stories = read.ranked_stories(store)  # most important first; one-event stories: below
     parts = [
         "<!doctype html>",
         '<html lang="tr"><head><meta charset="utf-8">',
@@ -176,7 +176,8 @@ def render_report(store: Store, title: str = "gundem — hikâyeler") -> str:
                 shown.add(eid)
                 parts.append(_event_html(ev, meta, ents.get(eid, []), dups.get(eid, [])))
         parts.append("</div></section>")
-    rest = [ev for eid, ev in events.items() if eid not in shown]
+    wts, newest = read.weights(store, "event_id")
+    rest = [events[i] for i in read.by_importance(list(events), wts, newest) if i not in shown]
     if rest:
         parts.append(
             '<section class="story" id="other-events"><h2>Diğer olaylar</h2><div class="events">'

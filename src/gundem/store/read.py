@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from gundem.importance import sort_key
 from gundem.model import Event, Story
 from gundem.store.db import Store, folded
 
@@ -147,6 +148,7 @@ class EventRow:
     headline: str | None
     story_id: str | None
     n_articles: int
+    n_outlets: int = 0
 
 
 @dataclass
@@ -182,6 +184,8 @@ class StoryRow:
     title: str
     n_events: int
     n_conflicts: int
+    n_articles: int = 0
+    n_outlets: int = 0
 
 
 @dataclass
@@ -218,6 +222,8 @@ class StoryTableRow:
     first: str | None
     last: str | None
     conflicts: int
+    articles: int = 0
+    outlets: int = 0
 
 
 @dataclass
@@ -562,17 +568,55 @@ def _record(store: Store, table: str, record_id: str) -> dict[str, Any] | None:
     return store.record(table, record_id)
 
 
-def event_page(store: Store, story: str | None, limit: int, offset: int) -> list[EventRow]:
-    w, p = ("WHERE story_id = ?", [story]) if story else ("", [])
+@dataclass(frozen=True)
+class Weight:
+    """What an event's or story's importance is made of (``gundem.importance``)."""
+
+    outlets: int = 0
+    articles: int = 0
+    last: str | None = None
+
+
+def weights(store: Store, by: str) -> tuple[dict[str, Weight], str | None]:
+    """Per event (``by="event_id"``) or story (``"story_id"``): distinct outlets, articles
+    (copies of another article not counted) and latest publication day; and the corpus's
+    latest publication day."""
+    assert by in ("event_id", "story_id")
     rows = store.con.execute(
-        f"SELECT data FROM events {w} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
-        [*p, *_page(limit, offset)],
+        f"""SELECT {by}, count(DISTINCT outlet), count(*) FILTER (WHERE duplicate_of IS NULL),
+                   max(substr(published, 1, 10))
+            FROM articles WHERE {by} IS NOT NULL GROUP BY {by}"""
     ).fetchall()
-    out = []
-    for (data,) in rows:
+    row = store.con.execute("SELECT max(substr(published, 1, 10)) FROM articles").fetchone()
+    return {k: Weight(o, n, d) for k, o, n, d in rows}, (row[0] if row else None)
+
+
+def by_importance(ids: list[str], w: dict[str, Weight], newest: str | None) -> list[str]:
+    """``ids``, most important first (``gundem.importance.sort_key``)."""
+    none = Weight()
+
+    def key(i: str) -> tuple[float, str]:
+        x = w.get(i, none)
+        return sort_key(i, x.outlets, x.articles, x.last, newest)
+
+    return sorted(ids, key=key)
+
+
+def event_page(store: Store, story: str | None, limit: int, offset: int) -> list[EventRow]:
+    """Events (of one story, or all), most important first."""
+    w, p = ("WHERE story_id = ?", [story]) if story else ("", [])
+    recs = {}
+    for (data,) in store.con.execute(f"SELECT data FROM events {w}", p).fetchall():
         e = json.loads(data)
+        recs[e.get("id")] = e
+    wts, newest = weights(store, "event_id")
+    lo, n = _page(limit, offset)[::-1]
+    out = []
+    for eid in by_importance(list(recs), wts, newest)[lo : lo + n]:
+        e = recs[eid]
         out.append(EventRow(e.get("id"), e.get("date"), e.get("place"), e.get("participants"),
-                            e.get("headline"), e.get("story_id"), len(e.get("article_ids") or [])))  # fmt: skip
+                            e.get("headline"), e.get("story_id"), len(e.get("article_ids") or []),
+                            wts.get(eid, Weight()).outlets))  # fmt: skip
     return out
 
 
@@ -592,15 +636,22 @@ def event_detail(store: Store, event_id: str) -> EventDetail | None:
                        articles=arts, claims=claims)  # fmt: skip
 
 
-def story_page(store: Store, limit: int, offset: int) -> list[StoryRow]:
-    rows = store.con.execute(
-        "SELECT data FROM stories ORDER BY id LIMIT ? OFFSET ?", _page(limit, offset)
-    ).fetchall()
-    out = []
-    for (data,) in rows:
+def story_page(store: Store, limit: int, offset: int, singles: bool = False) -> list[StoryRow]:
+    """Stories, most important first; a one-event story only with ``singles`` (its event
+    is listed among the events anyway)."""
+    recs = {}
+    for (data,) in store.con.execute("SELECT data FROM stories").fetchall():
         s = json.loads(data)
+        if singles or len(s.get("event_ids") or []) > 1:
+            recs[s["id"]] = s
+    wts, newest = weights(store, "story_id")
+    lo, n = _page(limit, offset)[::-1]
+    out = []
+    for sid in by_importance(list(recs), wts, newest)[lo : lo + n]:
+        s = recs[sid]
+        x = wts.get(sid, Weight())
         out.append(StoryRow(s["id"], s.get("title", ""), len(s.get("event_ids") or []),
-                            len(s.get("conflicts") or [])))  # fmt: skip
+                            len(s.get("conflicts") or []), x.articles, x.outlets))  # fmt: skip
     return out
 
 
@@ -679,8 +730,11 @@ def find_story(store: Store, story_id: str) -> Story | None:
 
 
 def events_table(store: Store) -> list[EventTableRow]:
+    """Every event, most important first."""
     meta = article_meta(store)
     dups = duplicates(meta)
+    wts, newest = weights(store, "event_id")
+    evs = {ev.id: ev for ev in store.events()}
     return [
         EventTableRow(
             id=ev.id,
@@ -697,17 +751,27 @@ def events_table(store: Store) -> list[EventTableRow]:
             ),  # fmt: skip
             story_id=ev.story_id,
         )  # fmt: skip
-        for ev in store.events()
+        for ev in (evs[i] for i in by_importance(list(evs), wts, newest))
     ]
 
 
-def stories_table(store: Store) -> list[StoryTableRow]:
+def ranked_stories(store: Store, singles: bool = False) -> list[Story]:
+    """Stories, most important first; one-event stories only with ``singles``."""
+    sts = {st.id: st for st in store.stories() if singles or len(st.event_ids) > 1}
+    wts, newest = weights(store, "story_id")
+    return [sts[i] for i in by_importance(list(sts), wts, newest)]
+
+
+def stories_table(store: Store, singles: bool = False) -> list[StoryTableRow]:
+    """Stories, most important first; one-event stories only with ``singles``."""
+    wts, _ = weights(store, "story_id")
     out = []
-    for st in store.stories():
+    for st in ranked_stories(store, singles):
         dates = [t["date"] for t in st.timeline if t.get("date")]
+        x = wts.get(st.id, Weight())
         out.append(StoryTableRow(st.id, st.title, len(st.event_ids), min(dates) if dates else None,
-                                 max(dates) if dates else None, len(st.conflicts)))  # fmt: skip
-    out.sort(key=lambda r: (-r.events, r.id))
+                                 max(dates) if dates else None, len(st.conflicts),
+                                 x.articles, x.outlets))  # fmt: skip
     return out
 
 

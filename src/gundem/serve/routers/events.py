@@ -1,4 +1,4 @@
-"""GET /api/events (by date; story filters) and /api/events/{id} with articles and claims."""
+"""GET /api/events (most important first; story filters) and /api/events/{id} with articles and claims."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def events(
     offset: int = offset_param(),
     story: str | None = text_param(),
 ) -> EventPage:
+    """Events, most important first (outlets, articles, recency)."""
     return EventPage(limit, offset, read.event_page(store, story, limit, offset))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Query
 
 from gundem.serve.limits import check_id, limit_param, offset_param
 from gundem.serve.models import StoryPage
@@ -14,9 +14,13 @@ router = APIRouter(tags=["stories"])
 
 @router.get("/api/stories", response_model=StoryPage)
 def stories(
-    store: ReadStore, limit: int = limit_param(50), offset: int = offset_param()
+    store: ReadStore,
+    limit: int = limit_param(50),
+    offset: int = offset_param(),
+    singles: bool = Query(False, description="Also list one-event stories."),
 ) -> StoryPage:
-    return StoryPage(limit, offset, read.story_page(store, limit, offset))
+    """Stories, most important first (outlets, articles, recency)."""
+    return StoryPage(limit, offset, read.story_page(store, limit, offset, singles=singles))
 
 
 @router.get("/api/stories/{story_id}", response_model=read.StoryDetail)
