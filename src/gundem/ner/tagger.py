@@ -16,6 +16,7 @@ import pycrfsuite
 from gundem.ner.conll import fix_bio, map_tag, read_conll, score
 from gundem.ner.features import FeatureExtractor
 from gundem.ner.paths import MODEL_PATH
+from gundem.ner.rules import correct
 from gundem.turkish.tokens import is_suffix_token
 
 
@@ -93,8 +94,9 @@ def tag_sentences(sents: list[list[str]], model_path: str | Path | None = None) 
     glued = [_glue(s) for s in sents]
     raw = model.tag_many([m for m, _ in glued])
     out = []
-    for (_, owner), tags in zip(glued, raw, strict=True):
-        tags = fix_bio([map_tag(t) for t in tags])
+    caprate, gaz = model.fx.caprate, model.fx.gaz
+    for (merged, owner), tags in zip(glued, raw, strict=True):
+        tags = correct(merged, fix_bio([map_tag(t) for t in tags]), caprate, gaz)
         out.append(fix_bio([tags[o] if o >= 0 else "O" for o in owner]))
     return out
 
