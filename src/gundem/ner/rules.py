@@ -74,13 +74,27 @@ def _is_function_word(tok: str) -> bool:
     return pos.startswith(_FUNCTION_POS) and not pos.endswith("+Prop") and low not in _single_type()
 
 
-def _possessive_noun(low: str, pos: str) -> bool:
-    """ "hedefim", "koçumuz": a common noun with a first-person possessive suffix (the
-    analyser found a shorter stem)."""
+def _rare_capital(tok: str, caprate: dict[str, float]) -> bool:
+    """A word seldom capitalised inside a sentence ("Özetle", "Fındık"), or an inflected
+    common noun without an apostrophe ("Pankartta"): at a sentence start no name."""
+    low, sfx, pos = _word_info(tok)
+    if low in _single_type():
+        return False
+    rate = caprate.get(low)
+    if rate is not None:
+        return rate < 0.2
+    return (
+        not sfx and pos.startswith("Noun") and not pos.endswith("+Prop") and analyse(low)[0] != low
+    )
+
+
+def _possessive_noun(low: str, pos: str, caprate: dict[str, float]) -> bool:
+    """A noun we have seen in running text with a first-person possessive suffix
+    ("hedefim", "koçumuz": the analyser found the shorter stem); "Belçim" is none."""
     if not _POSS_1.search(low) or not pos.startswith("Noun") or pos.endswith("+Prop"):
         return False
     stem = analyse(low)[0]
-    return stem != low and low.startswith(stem)
+    return stem != low and low.startswith(stem) and stem in caprate and low not in caprate
 
 
 def _is_common(tok: str, caprate: dict[str, float]) -> bool:
@@ -129,25 +143,28 @@ def _fix_span(
 ) -> tuple[int, int, str]:
     """The corrected span (a == b: no entity)."""
     # titles and sentence-opening common words at the front
+    opening = _sentence_start(tokens, a)
     while a < b:
         tok = tokens[a]
         low, sfx, pos = _word_info(tok)
         if (
             b - a >= 2
             and not sfx
-            and ((typ == "PERSON" and low in NAME_TITLES) or _possessive_noun(low, pos))
+            and ((typ == "PERSON" and low in NAME_TITLES) or _possessive_noun(low, pos, caprate))
         ):
             a += 1
         elif (
-            (typ == "PERSON" or b - a == 1)
-            and _sentence_start(tokens, a)
+            opening
+            and (typ == "PERSON" or b - a == 1)
             and not _is_caps(tok)
-            and _is_function_word(tok)
+            and (_is_function_word(tok) or (b - a == 1 and _rare_capital(tok, caprate)))
             and (low in NAME_TITLES or low not in gaz)
         ):
-            a += 1
+            a += 1  # "Evet Sayın": the word after a dropped opener opens the sentence too
         else:
             break
+    if typ == "PERSON" and a < b and all(_word_info(t)[0] in NAME_TITLES for t in tokens[a:b]):
+        return a, a, typ  # "Sayın Bakan": a role, no name
     if a < b and all(_is_caps(t) for t in tokens[a:b]):
         if b - a == 1:
             if _is_function_word(tokens[a]) and _word_info(tokens[a])[0] not in _single_type():
@@ -159,7 +176,8 @@ def _fix_span(
         if low in _CALENDAR:
             return a, a, typ
         known = _single_type().get(low)
-        if known and known != typ and not (typ in ("GPE", "LOC") and known in ("GPE", "LOC")):
+        main = ("PERSON", "ORG", "GPE", "LOC")  # "ABD'li" stays NORP
+        if known and typ in main and known != typ and not {typ, known} <= {"GPE", "LOC"}:
             typ = known
     return a, b, typ
 
@@ -175,7 +193,7 @@ def _gazetteer_fill(tokens: list[str], tags: list[str]) -> None:
         if not typ or len(low) < 2:
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if _ROLE_NEXT.match(casefold_tr(nxt)) or nxt[:1].isupper():
+        if _ROLE_NEXT.match(casefold_tr(nxt)) or (nxt[:1].isupper() and not _is_caps(tok)):
             continue  # a role ("Meclis Başkanı") or part of a longer name ("Avrupa Kupası")
         if i > 0 and tags[i - 1] != "O" and not _word_info(tokens[i - 1])[1]:
             continue  # would glue onto the span before
