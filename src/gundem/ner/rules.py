@@ -182,8 +182,9 @@ def _fix_span(
     return a, b, typ
 
 
-def _gazetteer_fill(tokens: list[str], tags: list[str]) -> None:
-    """Capitalised words the hand gazetteer knows, left out by the tagger."""
+def _gazetteer_fill(tokens: list[str], tags: list[str], caprate: dict[str, float]) -> None:
+    """Capitalised words the hand gazetteer knows, left out by the tagger (at a sentence
+    start only words that are mostly capitalised anyway: "Mali tablolar" is no Mali)."""
     single = _single_type()
     for i, tok in enumerate(tokens):
         if tags[i] != "O" or not tok[:1].isupper():
@@ -191,6 +192,8 @@ def _gazetteer_fill(tokens: list[str], tags: list[str]) -> None:
         low = _word_info(tok)[0]
         typ = single.get(low)
         if not typ or len(low) < 2:
+            continue
+        if _sentence_start(tokens, i) and caprate.get(low, 1.0) < 0.5:
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if _ROLE_NEXT.match(casefold_tr(nxt)) or (nxt[:1].isupper() and not _is_caps(tok)):
@@ -208,5 +211,5 @@ def correct(tokens: list[str], tags: list[str], caprate: dict[str, float], gaz: 
         a2, b2, t2 = _fix_span(tokens, a, b, typ, caprate, gaz)
         for k in range(a2, b2):
             out[k] = ("B-" if k == a2 else "I-") + t2
-    _gazetteer_fill(tokens, out)
+    _gazetteer_fill(tokens, out, caprate)
     return out
