@@ -200,7 +200,7 @@ def plausible(m: Mention, text: str = "", sent_start: int = 0) -> bool:
     low = casefold_tr(m.text)
     if _IDEOLOGY.search(low):
         return False  # "Faşizme, Nazizme": an -izm word names an idea, not an entity
-    if low in fx.gaz:
+    if low in fx.gaz or low in places():
         return True
     rate = fx.caprate.get(low)
     if rate is not None:
@@ -243,4 +243,33 @@ def tag_text(
                 m.role = _role_before(text, toks, idx, tags)
         mentions.extend(ms)
         sents.append((toks, tags))
+    mentions.extend(_surname_mentions(text, sents, mentions))
     return mentions, sents
+
+
+def _surname_mentions(
+    text: str, sents: list[tuple[list[Token], list[str]]], mentions: list[Mention]
+) -> list[Mention]:
+    """A capitalised word the tagger left out that is the surname of a person the
+    article names in full ("Murat Gök ... Gök, eylemlerin ...") is a mention of that
+    surname; grouping joins it to the full name."""
+    surnames = {
+        casefold_tr(m.text.split()[-1]): m.text.split()[-1]
+        for m in mentions
+        if m.type == "PERSON" and len(m.text.split()) >= 2
+    }
+    if not surnames:
+        return []
+    covered = {(m.start, m.end) for m in mentions}
+    starts = [m.start for m in mentions]
+    out = []
+    for toks, tags in sents:
+        for t, tag in zip(toks, tags, strict=True):
+            if tag != "O" or not t.text[:1].isupper():
+                continue
+            base = strip_suffix(t.text)
+            if casefold_tr(base) in surnames and t.start not in starts:
+                span = (t.start, t.start + len(base))
+                if span not in covered:
+                    out.append(Mention(span[0], span[1], "PERSON", base))
+    return out

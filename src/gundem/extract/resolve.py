@@ -2,8 +2,11 @@
 
 ``canonical_key`` merges spelling/transliteration variants deterministically
 (Kim Jong-un / Kim Jong Un / KIM JONG UN); ``EntityResolver`` adds a fuzzy step
-(edit distance ≤ 1 on long names of the same type group: Pyongyang / Pyongyan)
-and keeps plain-dict state that serialises to JSON.
+(edit distance ≤ 1 on long names of the same type group: Pyongyang / Pyongyan, but
+never between two places we know: Alanya is not Almanya), joins a partial person name
+to the one full name that ends with it (Tayyip Erdoğan → Recep Tayyip Erdoğan) and an
+acronym to the one name it spells (TSK → Türk Silahlı Kuvvetleri), and keeps
+plain-dict state that serialises to JSON.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import unicodedata
 from typing import Any
 
 from gundem.model import Article, Entity, content_id
+from gundem.ner.places import known_places
 from gundem.turkish.morphology import strip_suffix
 from gundem.turkish.normalize import casefold_tr, normalize_punct
 
@@ -70,6 +74,22 @@ def entity_id(key: str) -> str:
     return content_id(key, "entity:")
 
 
+def _known_place_norms() -> frozenset[str]:
+    global _PLACE_NORMS
+    if _PLACE_NORMS is None:
+        _PLACE_NORMS = frozenset(normalize_name(p) for p in known_places())
+    return _PLACE_NORMS
+
+
+_PLACE_NORMS: frozenset[str] | None = None
+_CLUB = " kulubu"
+
+
+def initials(norm: str) -> str:
+    """``turk silahli kuvvetleri`` → ``tsk`` (words of a normalised name)."""
+    return "".join(w[0] for w in norm.split() if w)
+
+
 def edit_distance_le1(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by at most one insertion/deletion/substitution."""
     if a == b:
@@ -101,6 +121,7 @@ class EntityResolver:
         self.entities: dict[str, dict[str, Any]] = {}  # id -> {name,type,aliases,counts}
         self.keys: dict[str, str] = {}  # canonical key -> id
         self._person_words: dict[str, set[str]] = {}  # word of a full person name -> ids
+        self._initials: dict[str, set[str]] = {}  # initials of a multi-word ORG name -> ids
         self._dirty: set[str] = set()  # entity ids changed since the last changes()
         self._new_keys: dict[str, str] = {}  # keys added since the last changes()
 
@@ -134,12 +155,17 @@ class EntityResolver:
         if group == "PERSON" and " " in norm:
             for word in norm.split():
                 self._person_words.setdefault(word, set()).add(eid)
+        if group == "ORG" and norm.count(" ") >= 2:
+            self._initials.setdefault(initials(norm), set()).add(eid)
 
     # -- lookup ------------------------------------------------------------
     def _fuzzy(self, key: str) -> str | None:
         group, _, norm = key.partition(":")
         if len(norm) < self.FUZZY_MIN_LEN:
             return None
+        known = _known_place_norms()
+        if norm in known:
+            return None  # a place we know by name is its own entity (Alanya, Antakya)
         for k, eid in self.keys.items():
             g, _, n = k.partition(":")
             if g == group and len(n) >= self.FUZZY_MIN_LEN and n[:1] == norm[:1]:
@@ -147,9 +173,59 @@ class EntityResolver:
                     return eid
         return None
 
+    def _partial_person(self, key: str) -> str | None:
+        """``Tayyip Erdoğan`` → the one known person whose full name ends with these
+        words (Recep Tayyip Erdoğan), or whose name they end with; None if several."""
+        group, _, norm = key.partition(":")
+        words = norm.split()
+        if group != "PERSON" or len(words) < 2:
+            return None
+        hits = set()
+        for eid in self._person_words.get(words[-1], ()):
+            for alias in self.entities[eid]["aliases"]:
+                other = normalize_name(alias).split()
+                if len(other) >= 2 and other != words:
+                    short, long_ = sorted((other, words), key=len)
+                    if long_[-len(short) :] == short:
+                        hits.add(eid)
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def _acronym(self, name: str, key: str) -> str | None:
+        """``TSK`` → the one multi-word organisation whose initials it is."""
+        group, _, norm = key.partition(":")
+        if group != "ORG" or " " in norm or not name.strip().isupper() or len(norm) < 3:
+            return None
+        hits = self._initials.get(norm, set())
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def _expansion(self, key: str) -> str | None:
+        """``Türk Silahlı Kuvvetleri`` → the entity already known by its acronym."""
+        group, _, norm = key.partition(":")
+        if group != "ORG" or norm.count(" ") < 2:
+            return None
+        eid = self.keys.get(f"ORG:{initials(norm)}")
+        if eid and all(a.isupper() for a in self.entities[eid]["aliases"]):
+            return eid
+        return None
+
+    def _club(self, key: str) -> str | None:
+        """``Beşiktaş Kulübü`` ↔ ``Beşiktaş``: a club is known by its name alone."""
+        group, _, norm = key.partition(":")
+        if group != "ORG":
+            return None
+        other = norm[: -len(_CLUB)] if norm.endswith(_CLUB) else norm + _CLUB
+        return self.keys.get(f"ORG:{other}") if other else None
+
     def lookup(self, name: str, type: str) -> str | None:  # noqa: A002
         key = canonical_key(name, type)
-        return self.keys.get(key) or self._fuzzy(key)
+        return (
+            self.keys.get(key)
+            or self._club(key)
+            or self._partial_person(key)
+            or self._acronym(name, key)
+            or self._expansion(key)
+            or self._fuzzy(key)
+        )
 
     def resolve(
         self,

@@ -4,6 +4,7 @@ leaders. Written by us for gundem (no external list copied)."""
 
 from __future__ import annotations
 
+from gundem.ner.places import PROVINCES, country_names
 from gundem.turkish.normalize import casefold_tr
 
 COUNTRIES = """
@@ -379,6 +380,51 @@ PERSONS = [
 ]
 
 
+# Turkish institutions, parties, media and groups that news names in one word or an
+# acronym, and public figures named by surname alone (issue 14: what real news misses)
+MORE_ORGS = """
+TBMM Meclis Sayıştay Danıştay Yargıtay AYM HSK YSK RTÜK Genelkurmay MİT TSK EGM MSB
+AFAD Kızılay TÜİK BDDK SPK EPDK BOTAŞ TPAO TCDD THY TOKİ TMSF TÜBİTAK YÖK MEB ÖSYM SGK
+İŞKUR Diyanet KYK AKM TRT NTV Habertürk Hürriyet Milliyet Sözcü Cumhuriyet
+Evrensel BirGün Korkusuz Oda.tv Bianet Anka ANKA Sputnik
+AKP CHP MHP HDP DEM DEVA TİP BBP DSP SP EMEP HÜDA-PAR KDP KYB PYD YPG SDG PKK DEAŞ
+IŞİD FETÖ ByLock DHKP-C Hamas Hizbullah Taliban Wagner NATO UEFA FIFA TFF IMF OPEC
+Fenerbahçe Galatasaray Beşiktaş Trabzonspor Başakşehir Bursaspor Göztepe Sivasspor
+Konyaspor Kasımpaşa Alanyaspor Antalyaspor Kayserispor Rizespor Samsunspor
+"""
+MORE_MULTI_ORGS = [
+    "Anayasa Mahkemesi",
+    "Merkez Bankası",
+    "Türk Silahlı Kuvvetleri",
+    "Milli Savunma Bakanlığı",
+    "Emniyet Genel Müdürlüğü",
+    "Yüksek Seçim Kurulu",
+    "Gelecek Partisi",
+    "DEVA Partisi",
+    "Büyük Birlik Partisi",
+    "Türkiye İşçi Partisi",
+    "Halkların Demokratik Partisi",
+    "Dünya Sağlık Örgütü",
+    "Avrupa Birliği",
+    "Avrupa Komisyonu",
+    "Avrupa Parlamentosu",
+    "Yeni Şafak",
+    "CNN Türk",
+    "TRT Haber",
+    "Halk TV",
+    "Kürdistan Demokrat Partisi",
+    "Kürdistan Yurtseverler Birliği",
+]
+MORE_PERSONS = """
+Barzani Talabani Esad Kılıçdaroğlu Bahçeli Davutoğlu Babacan İmamoğlu Akşener
+Karamollaoğlu Bakırhan Demirtaş Çavuşoğlu Albayrak Şimşek Kurtulmuş Bozdağ
+Haftar Sisi Ruhani Zarif Raisi Hamaney Nasrallah Haniye Sinvar Abbas Merkel Scholz
+Sunak Johnson Starmer Meloni Orban Mitsotakis Tsipras Pompeo Tillerson Bolton Blinken
+Obama Clinton Harris Stoltenberg Guterres Lukaşenko Aliyev Paşinyan Nazarbayev Tokayev
+Mirziyoyev Modi Zelenskiy Zelenski Poroşenko Navalnıy Prigojin Gerasimov Peskov
+"""
+
+
 def _add(gaz: dict[str, list[str]], phrase: str, typ: str) -> None:
     key = casefold_tr(phrase.strip())
     if key and typ not in gaz.setdefault(key, []):
@@ -403,8 +449,14 @@ def hand_gazetteer() -> dict[str, list[str]]:
             _add(gaz, f"{owner} {m} Bakanlığı", "ORG")
     for w in NORP.split() + MULTI_NORP:
         _add(gaz, w, "NORP")
-    for w in PERSONS:
+    for w in PERSONS + MORE_PERSONS.split():
         _add(gaz, w, "PERSON")
+    for w in MORE_ORGS.split() + MORE_MULTI_ORGS:
+        _add(gaz, w, "ORG")
+    for w in PROVINCES.split():
+        _add(gaz, w, "GPE")
+    for w in country_names():
+        _add(gaz, w, "GPE")
     return gaz
 
 

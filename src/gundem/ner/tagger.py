@@ -15,7 +15,9 @@ import pycrfsuite
 
 from gundem.ner.conll import fix_bio, map_tag, read_conll, score
 from gundem.ner.features import FeatureExtractor
+from gundem.ner.lexicon import hand_gazetteer
 from gundem.ner.paths import MODEL_PATH
+from gundem.ner.rules import correct
 from gundem.turkish.tokens import is_suffix_token
 
 
@@ -52,12 +54,23 @@ def _load(model_path: str) -> NerModel:
         raise NerModelMissing(f"NER model not found: {path} (run `gundem train ner`)")
     lex_path = path.with_suffix(".json")
     lex = json.loads(lex_path.read_text(encoding="utf-8")) if lex_path.exists() else {}
+    lex["gazetteer"] = with_hand_gazetteer(lex.get("gazetteer") or {})
     fx = FeatureExtractor.from_lexicon(lex)
     if path.suffix == ".npz":
         from gundem.ner.neural import NeuralTagger
 
         return NeuralTagger(path, fx)
     return CrfModel(path, fx)
+
+
+def with_hand_gazetteer(gaz: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The model's gazetteer plus today's hand-written one: entries added to
+    ``ner.lexicon`` after the model was trained count at once."""
+    out = {k: list(v) for k, v in gaz.items()}
+    for k, types in hand_gazetteer().items():
+        cur = out.setdefault(k, [])
+        cur.extend(t for t in types if t not in cur)
+    return out
 
 
 def load_model(model_path: str | Path | None = None) -> NerModel:
@@ -93,8 +106,9 @@ def tag_sentences(sents: list[list[str]], model_path: str | Path | None = None) 
     glued = [_glue(s) for s in sents]
     raw = model.tag_many([m for m, _ in glued])
     out = []
-    for (_, owner), tags in zip(glued, raw, strict=True):
-        tags = fix_bio([map_tag(t) for t in tags])
+    caprate, gaz = model.fx.caprate, model.fx.gaz
+    for (merged, owner), tags in zip(glued, raw, strict=True):
+        tags = correct(merged, fix_bio([map_tag(t) for t in tags]), caprate, gaz)
         out.append(fix_bio([tags[o] if o >= 0 else "O" for o in owner]))
     return out
 

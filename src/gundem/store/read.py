@@ -449,14 +449,23 @@ def entity_detail(store: Store, entity_id: str, limit: int) -> EntityDetail | No
 def entity_counts(store: Store, type_: str | None = None, top: int = 30) -> list[EntityCount]:
     """The most-named entities with their aliases (``gundem entities``)."""
     where = "WHERE ae.type = ?" if type_ else ""
+    # counts and aliases are aggregated apart: unnesting the aliases in the counting
+    # query repeats each row once per alias (Putin's 22 mentions read 44)
     rows = store.con.execute(
-        f"""SELECT e.name, e.type, count(DISTINCT ae.article_id), sum(ae.mentions),
-                   list(DISTINCT a.alias)
-            FROM article_entities ae JOIN entities e ON e.id = ae.entity_id,
-                 unnest(from_json(ae.aliases, '["VARCHAR"]')) AS a(alias)
-            {where}
-            GROUP BY e.name, e.type ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?""",
-        [type_, top] if type_ else [top],
+        f"""WITH counted AS (
+                SELECT e.name, e.type, count(DISTINCT ae.article_id) AS n,
+                       sum(ae.mentions) AS m
+                FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                {where} GROUP BY e.name, e.type),
+            named AS (
+                SELECT e.name, e.type, list(DISTINCT a.alias) AS aliases
+                FROM article_entities ae JOIN entities e ON e.id = ae.entity_id,
+                     unnest(from_json(ae.aliases, '["VARCHAR"]')) AS a(alias)
+                {where} GROUP BY e.name, e.type)
+            SELECT c.name, c.type, c.n, c.m, coalesce(x.aliases, [])
+            FROM counted c LEFT JOIN named x ON x.name = c.name AND x.type = c.type
+            ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?""",
+        [type_, type_, top] if type_ else [top],
     ).fetchall()
     return [EntityCount(n, t, c, m, sorted(a)) for n, t, c, m, a in rows]
 
