@@ -70,6 +70,12 @@ def add_article_flags(con: duckdb.DuckDBPyConnection) -> None:
 def dedupe_errors(con: duckdb.DuckDBPyConnection) -> None:
     """Migration: one row per recorded error (source, kind, message), the first time it was
     seen; files written before errors were recorded once held a row per run."""
+    has_errors = con.execute(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = current_schema() AND table_name = 'errors'"
+    ).fetchone()
+    if not has_errors or not has_errors[0]:
+        return  # a partial old file: nothing to dedupe
     con.execute(
         "CREATE TEMP TABLE _gundem_errors AS SELECT source, kind, message, min(seen_at) AS seen_at "
         "FROM errors GROUP BY source, kind, message"
