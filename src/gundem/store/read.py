@@ -218,6 +218,8 @@ class StoryTableRow:
     first: str | None
     last: str | None
     conflicts: int
+    articles: int = 0  # its original reports (copies of another's text not counted)
+    outlets: int = 0  # outlets that reported it, copies included
 
 
 @dataclass
@@ -701,14 +703,84 @@ def events_table(store: Store) -> list[EventTableRow]:
     ]
 
 
+def _story_coverage(store: Store) -> dict[str, tuple[int, int]]:
+    """Per story: (original articles, outlets including those that copied another's text)."""
+    rows = store.con.execute(
+        "SELECT story_id, count(*) FILTER (WHERE duplicate_of IS NULL), count(DISTINCT outlet) "
+        "FROM articles WHERE story_id IS NOT NULL GROUP BY story_id"
+    ).fetchall()
+    return {sid: (int(n), int(o)) for sid, n, o in rows}
+
+
 def stories_table(store: Store) -> list[StoryTableRow]:
+    """Every story with its counts, most important first (see ``importance``)."""
+    cover = _story_coverage(store)
     out = []
     for st in store.stories():
         dates = [t["date"] for t in st.timeline if t.get("date")]
+        n, o = cover.get(st.id, (0, 0))
         out.append(StoryTableRow(st.id, st.title, len(st.event_ids), min(dates) if dates else None,
-                                 max(dates) if dates else None, len(st.conflicts)))  # fmt: skip
-    out.sort(key=lambda r: (-r.events, r.id))
-    return out
+                                 max(dates) if dates else None, len(st.conflicts), n, o))  # fmt: skip
+    return sort_rows(out, "importance")
+
+
+HALF_LIFE_DAYS = 7  # recency: a story's weight halves for each week it lies before the newest
+
+
+def importance(outlets: int, articles: int, last: str | None, newest: str | None) -> float:
+    """How much a story or event matters now (EMM NewsBrief style): outlets count most, then
+    articles, halved for every ``HALF_LIFE_DAYS`` its latest date lies before ``newest`` (the
+    corpus's newest date, so the order does not depend on today's date); undated counts as old."""
+    size = outlets + 0.5 * articles
+    if not newest:
+        return size
+    age = _days_between(last, newest) if last else 365
+    return size * 0.5 ** (max(age, 0) / HALF_LIFE_DAYS)
+
+
+def _days_between(a: str, b: str) -> int:
+    from datetime import date
+
+    try:
+        return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+    except ValueError:  # a month or a year: its first day
+        return _days_between(_first_day(a), _first_day(b)) if len(a) < 10 or len(b) < 10 else 365
+
+
+def _first_day(value: str) -> str:
+    return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
+
+
+SORTS = ("importance", "newest", "oldest", "articles", "outlets")
+
+
+def sort_rows(
+    rows: list[StoryTableRow] | list[EventTableRow], by: str
+) -> list[Any]:
+    """Story or event rows sorted by one of ``SORTS`` (ties: id); undated rows last by date."""
+    if by not in SORTS:
+        raise ValueError(f"unknown sort {by!r}: use one of {', '.join(SORTS)}")
+
+    def last(r: Any) -> str:
+        return (r.last if isinstance(r, StoryTableRow) else r.date) or ""
+
+    def first(r: Any) -> str:
+        return (r.first if isinstance(r, StoryTableRow) else r.date) or "9999"
+
+    newest = max((last(r) for r in rows), default="") or None
+    keys: dict[str, Any] = {
+        "importance": lambda r: -importance(r.outlets, r.articles, last(r) or None, newest),
+        "newest": lambda r: _desc(last(r)),
+        "oldest": first,
+        "articles": lambda r: -r.articles,
+        "outlets": lambda r: -r.outlets,
+    }
+    return sorted(rows, key=lambda r: (keys[by](r), r.id))
+
+
+def _desc(value: str) -> tuple[int, ...]:
+    """A sort key that puts later ISO dates first and the empty date last."""
+    return tuple(-ord(c) for c in value) + (0,) if value else (1,)
 
 
 def story_timeline(store: Store, story_id: str) -> Timeline | None:
