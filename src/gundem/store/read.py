@@ -754,9 +754,7 @@ def _first_day(value: str) -> str:
 SORTS = ("importance", "newest", "oldest", "articles", "outlets")
 
 
-def sort_rows(
-    rows: list[StoryTableRow] | list[EventTableRow], by: str
-) -> list[Any]:
+def sort_rows(rows: list[StoryTableRow] | list[EventTableRow], by: str) -> list[Any]:
     """Story or event rows sorted by one of ``SORTS`` (ties: id); undated rows last by date."""
     if by not in SORTS:
         raise ValueError(f"unknown sort {by!r}: use one of {', '.join(SORTS)}")
