@@ -724,18 +724,19 @@ def stories_table(store: Store) -> list[StoryTableRow]:
     return sort_rows(out, "importance")
 
 
-HALF_LIFE_DAYS = 7  # recency: a story's weight halves for each week it lies before the newest
+HALF_LIFE_DAYS = 7  # the recency bonus halves for each week before the newest date
 
 
 def importance(outlets: int, articles: int, last: str | None, newest: str | None) -> float:
-    """How much a story or event matters now (EMM NewsBrief style): outlets count most, then
-    articles, halved for every ``HALF_LIFE_DAYS`` its latest date lies before ``newest`` (the
-    corpus's newest date, so the order does not depend on today's date); undated counts as old."""
+    """How much a story or event matters (EMM NewsBrief style): its size (outlets count most,
+    then articles) times a recency factor from 1 (as new as ``newest``, the corpus's newest
+    date, so the order does not depend on today) down to 0.5 (old or undated), halving the
+    distance for every ``HALF_LIFE_DAYS``: a big story stays above a small new one."""
     size = outlets + 0.5 * articles
     if not newest:
         return size
-    age = _days_between(last, newest) if last else 365
-    return size * 0.5 ** (max(age, 0) / HALF_LIFE_DAYS)
+    age = _days_between(last, newest) if last else 10 * HALF_LIFE_DAYS
+    return size * (0.5 + 0.5 * 0.5 ** (max(age, 0) / HALF_LIFE_DAYS))
 
 
 def _days_between(a: str, b: str) -> int:
