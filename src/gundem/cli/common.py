@@ -59,8 +59,7 @@ def _open(db: str, read_only: bool = False) -> Store:
     from gundem.store.locks import DatabaseError, busy_message, is_lock_error
 
     if read_only and not Path(db).exists():
-        err_console.print(f"[red]error:[/] {_s(db)}: no such database; run `gundem run PATH` first")
-        raise typer.Exit(2)
+        fail(f"{db}: no such database; run `gundem run PATH` first")
     try:
         return Store(db, read_only=read_only)
     except DatabaseError as exc:

@@ -66,8 +66,9 @@ def run(
         0, "--min-chars", help="Drop articles whose text is shorter (default 0: keep every one)."
     ),
 ) -> None:
-    """Ingest pages, clean them, extract facts, link and index them (gundem.stages lists
-    the stages; the write path is gundem.corpus)."""
+    """Ingest pages, clean them, extract facts, link and index them (stages: gundem.stages).
+
+    The write path is gundem.corpus (Corpus.ingest)."""
     from gundem.corpus import Corpus
     from gundem.ingest.files import read_inputs
     from gundem.ingest.web import Fetcher
