@@ -147,7 +147,7 @@ def test_a_second_run_adds_no_error_rows(tmp_path):
             again = _ingest(store, bad)
             assert dict(again.stats.errors) == {"json": 2, "empty": 1}
             assert store.count("errors") == n and again.stats.articles == 0
-    res = CliRunner().invoke(app, ["errors", "--db", db, "--kind", "json", "--json"])
+    res = CliRunner().invoke(app, ["errors", "--db", db, "--kind", "json", "--format", "jsonl"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.output.splitlines()]
     assert [r["kind"] for r in rows] == ["json", "json"]

@@ -148,7 +148,7 @@ def test_run_error_lines_escape_markup_and_newlines(tmp_path: Path) -> None:
     missing = str(tmp_path / "yok[/]dosya.txt")
     url = "http://127.0.0.1:9/haber[/]sel"  # the discard port: refused at once
     res = runner.invoke(app, ["run", str(good), str(bad), missing, url, "--db", str(tmp_path / "r.duckdb"),
-                              "-w", "1", "-q", "--no-link", "--delay", "0"], env={"COLUMNS": "1000"})  # fmt: skip
+                              "-w", "1", "--no-link", "--delay", "0"], env={"COLUMNS": "1000"})  # fmt: skip
     assert res.exit_code == 0, (res.output, res.exception)
     lines = [ln for ln in res.output.splitlines() if ln.startswith("skipped")]
     assert len(lines) == 3, res.output

@@ -2,9 +2,9 @@
 CLI, API, report).
 
 Outlets count most (independent newsrooms choosing to report it), then articles (how
-much was written), then recency: each week older than the newest item in the corpus
-costs as much as a third fewer outlets. Recency is measured against the corpus, not the
-clock, so a listing reads the same tomorrow.
+much was written), times recency: a factor that halves its distance to one half every
+week before the newest item in the corpus. Recency is measured against the corpus, not
+the clock, so a listing reads the same tomorrow.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from __future__ import annotations
 import math
 from datetime import date
 
-W_OUTLETS, W_ARTICLES, W_WEEK = 2.0, 1.0, 0.6
+W_OUTLETS, W_ARTICLES = 2.0, 1.0
+HALF_LIFE_DAYS = 7  # the recency factor's distance to its floor halves every week
+OLDEST_FACTOR = 0.5  # an old (or undated) item keeps half its size: a big story stays above
+# a small new one, and among equals the newer leads
 
 
 def _day(value: str | None) -> int | None:
@@ -26,13 +29,16 @@ def _day(value: str | None) -> int | None:
 
 def importance(outlets: int, articles: int, last: str | None, newest: str | None) -> float:
     """Importance of an event or story with ``outlets`` distinct outlets and ``articles``
-    articles whose latest date is ``last`` (ISO), ``newest`` being the corpus's latest date.
-    An undated item gets no recency penalty."""
-    score = W_OUTLETS * math.log1p(outlets) + W_ARTICLES * math.log1p(articles)
-    d, n = _day(last), _day(newest)
-    if d is not None and n is not None:
-        score -= W_WEEK * max(0, n - d) / 7
-    return score
+    articles whose latest date is ``last`` (ISO), ``newest`` being the corpus's latest date:
+    its size (outlets count twice, both on a log scale) times a recency factor from 1 (as
+    new as ``newest``) down to ``OLDEST_FACTOR`` (old, or undated)."""
+    size = W_OUTLETS * math.log1p(outlets) + W_ARTICLES * math.log1p(articles)
+    n = _day(newest)
+    if n is None:
+        return size  # nothing in the corpus is dated: size alone
+    d = _day(last)
+    fresh = 0.0 if d is None else 0.5 ** (max(0, n - d) / HALF_LIFE_DAYS)
+    return size * (OLDEST_FACTOR + (1 - OLDEST_FACTOR) * fresh)
 
 
 def sort_key(

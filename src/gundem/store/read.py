@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from gundem.importance import sort_key
+from gundem.importance import importance, sort_key
 from gundem.model import Event, Story
 from gundem.store.db import Store, folded
 
@@ -222,8 +222,8 @@ class StoryTableRow:
     first: str | None
     last: str | None
     conflicts: int
-    articles: int = 0
-    outlets: int = 0
+    articles: int = 0  # its original reports (copies of another's text not counted)
+    outlets: int = 0  # outlets that reported it, copies included
 
 
 @dataclass
@@ -782,6 +782,36 @@ def stories_table(store: Store, singles: bool = False) -> list[StoryTableRow]:
                                  max(dates) if dates else None, len(st.conflicts),
                                  x.articles, x.outlets))  # fmt: skip
     return out
+
+
+SORTS = ("importance", "newest", "oldest", "articles", "outlets")
+
+
+def sort_rows(rows: list[StoryTableRow] | list[EventTableRow], by: str) -> list[Any]:
+    """Story or event rows sorted by one of ``SORTS`` (ties: id); undated rows last by date."""
+    if by not in SORTS:
+        raise ValueError(f"unknown sort {by!r}: use one of {', '.join(SORTS)}")
+
+    def last(r: Any) -> str:
+        return (r.last if isinstance(r, StoryTableRow) else r.date) or ""
+
+    def first(r: Any) -> str:
+        return (r.first if isinstance(r, StoryTableRow) else r.date) or "9999"
+
+    newest = max((last(r) for r in rows), default="") or None
+    keys: dict[str, Any] = {
+        "importance": lambda r: -importance(r.outlets, r.articles, last(r) or None, newest),
+        "newest": lambda r: _desc(last(r)),
+        "oldest": first,
+        "articles": lambda r: -r.articles,
+        "outlets": lambda r: -r.outlets,
+    }
+    return sorted(rows, key=lambda r: (keys[by](r), r.id))
+
+
+def _desc(value: str) -> tuple[int, ...]:
+    """A sort key that puts later ISO dates first and the empty date last."""
+    return tuple(-ord(c) for c in value) + (0,) if value else (1,)
 
 
 def story_timeline(store: Store, story_id: str) -> Timeline | None:

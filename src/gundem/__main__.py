@@ -1,0 +1,5 @@
+"""`python -m gundem`: the `gundem` command."""
+
+from gundem.cli import app
+
+app()

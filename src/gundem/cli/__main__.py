@@ -1,0 +1,3 @@
+from gundem.cli import app
+
+app()
