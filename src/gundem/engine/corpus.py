@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from gundem.store.search import SearchIndex
 
 RESOLVER_KEY = "entities.resolver"  # older stores kept the whole resolver state here
-MAX_IN_MEMORY = 20_000  # articles of one run kept for link and index; later ones are re-read
+MAX_IN_MEMORY = 5_000  # articles of one run kept for link and index; the rest are read back
 
 
 class NewArticles(Mapping[str, Article]):
