@@ -214,9 +214,9 @@ def test_read_model_reads(make_store):
     b.claims = [Claim(text="4 milyar lira", value=4e9, unit="lira")]
     store.add_articles([a, b])
     assert store.ids_with_claims(10) == [b.id]
-    assert [m.id for m in sorted(store.article_meta())] == sorted([a.id, b.id])
-    meta = {m.id: m for m in store.article_meta()}
-    assert meta[b.id].claims[0]["unit"] == "lira" and meta[a.id].outlet == "kentgazetesi"
+    meta = read.article_meta(store)
+    assert sorted(meta) == sorted([a.id, b.id])
+    assert meta[b.id].claims[0].unit == "lira" and meta[a.id].outlet == "kentgazetesi"
     ((name, typ, aliases, rows),) = store.entity_names()
     assert (name, typ, aliases, rows) == ("Ayşe Yıldırım", "PERSON", ["Ayşe Yıldırım"], 2)
     (top,) = read.entity_counts(store)

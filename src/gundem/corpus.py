@@ -187,6 +187,7 @@ class _Ingest:
                 with self._locked():
                     # one transaction per batch, with the entity-merging state it changed
                     self.stats.articles += store.add_articles(fresh, state)
+                work.new.add(fresh)  # link and index get them in memory
                 self.report.added.extend(a.id for a in fresh)
         started_steps = dict(steps)
         for stage in pipeline.stages:  # the corpus stages finish in their declared order

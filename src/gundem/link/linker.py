@@ -13,7 +13,7 @@ rewrites only the events and stories it touched.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from gundem.link.compare import compare_story, event_facts
@@ -96,8 +96,12 @@ class Linker:
     def pending_ids(self) -> list[str]:
         return self.state.unlinked_ids()
 
-    def link_pending(self, chunk: int = CHUNK, finalize_every: int = 0) -> dict[str, int]:
-        """Link every stored article that has no event yet, in (published, id) order."""
+    def link_pending(
+        self, chunk: int = CHUNK, finalize_every: int = 0,
+        articles: Mapping[str, Article] | None = None,
+    ) -> dict[str, int]:  # fmt: skip
+        """Link every stored article that has no event yet, in (published, id) order.
+        ``articles``: stored articles already in memory (by id), not read again."""
         ids = self.pending_ids()
         done = 0
         for i in range(0, len(ids), chunk):
@@ -106,7 +110,7 @@ class Linker:
             # reports in other languages last: the events they report exist by then;
             # copies after the originals whose events they join
             arts = sorted(
-                self.store.iter_articles(ids=part),
+                self._pending_articles(part, articles or {}),
                 key=lambda a: (a.language not in MAIN_LANGUAGES, a.duplicate_of is not None,
                                order[a.id]),
             )  # fmt: skip
@@ -118,6 +122,11 @@ class Linker:
         stats = self.finalize()
         stats["linked"] = done
         return stats
+
+    def _pending_articles(self, ids: list[str], known: Mapping[str, Article]) -> list[Article]:
+        missing = [i for i in ids if i not in known]
+        stored = {a.id: a for a in self.store.iter_articles(ids=missing)} if missing else {}
+        return [a for i in ids if (a := known.get(i) or stored.get(i)) is not None]
 
     # -- finalize -----------------------------------------------------------------------------
     def finalize(self) -> dict[str, int]:
@@ -231,6 +240,9 @@ class Linker:
         )
 
 
-def link_new(store: Store, summarize: bool = True) -> dict[str, int]:
-    """Link all articles not yet linked (what ``gundem run`` calls after ingest)."""
-    return Linker(store, summarize=summarize).link_pending()
+def link_new(
+    store: Store, summarize: bool = True, articles: Mapping[str, Article] | None = None
+) -> dict[str, int]:
+    """Link all articles not yet linked (what ``gundem run`` calls after ingest);
+    ``articles``: those of them already in memory (by id)."""
+    return Linker(store, summarize=summarize).link_pending(articles=articles)

@@ -18,7 +18,6 @@ import logging
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -26,7 +25,13 @@ from fastapi.staticfiles import StaticFiles
 
 from gundem.ask.llm import LLMConfig
 from gundem.serve.context import Context
-from gundem.serve.limits import MAX_BODY, BodyLimit, HostCheck, allowed_host_names
+from gundem.serve.limits import (
+    MAX_BODY,
+    BodyLimit,
+    HostCheck,
+    SecurityHeaders,
+    allowed_host_names,
+)
 from gundem.serve.models import Health
 from gundem.serve.routers import (
     articles,
@@ -66,7 +71,6 @@ def create_app(
                   description="Turkish news: articles, entities, quotes, claims, events, stories, "
                   "search and cited answers.")  # fmt: skip
     app.state.ctx = ctx
-    app.middleware("http")(_security_headers)
     app.get("/api/health", response_model=Health, tags=["health"])(health)
     for module in ROUTERS:
         app.include_router(module.router)
@@ -75,6 +79,7 @@ def create_app(
     app.exception_handler(DatabaseBusy)(_busy)
     app.exception_handler(ValueError)(_value_error)
     app.exception_handler(Exception)(_internal)
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=max_body)
     app.add_middleware(HostCheck, allowed=allowed_host_names(bind_host, allowed_hosts))  # outermost
     return app
@@ -82,17 +87,6 @@ def create_app(
 
 def health(ctx: Ctx, store: ReadStore) -> Health:
     return Health(True, read.counts(store).articles, len(ctx.index))
-
-
-async def _security_headers(request: Request, call_next: Any) -> Any:
-    resp = await call_next(request)
-    resp.headers.setdefault("X-Content-Type-Options", "nosniff")
-    if not request.url.path.startswith(("/docs", "/redoc")):
-        resp.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'",
-        )
-    return resp
 
 
 def _index_html() -> FileResponse:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,8 +44,8 @@ class Database:
         self._readers = 0
         self._writing = False
         self._base: Connection | None = None
-        self._generation = 0  # bumped on every release: a stale idle timer does nothing
-        self._timer: threading.Timer | None = None
+        self._idle_since = 0.0  # monotonic time the last reader left
+        self._closer: threading.Thread | None = None  # closes the idle connection
 
     def _connect(self, read_only: bool) -> Any:
         try:
@@ -86,20 +87,26 @@ class Database:
             self._readers -= 1
             if self._readers:
                 return
-            self._generation += 1
+            self._idle_since = time.monotonic()
             self._cond.notify_all()
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = threading.Timer(
-                self.idle_seconds, self._close_if_idle, [self._generation]
-            )
-            self._timer.daemon = True
-            self._timer.start()
+            if self._closer is None and self._base is not None:
+                # one thread per open connection, not one timer per request
+                self._closer = threading.Thread(target=self._close_when_idle, daemon=True)
+                self._closer.start()
 
-    def _close_if_idle(self, generation: int) -> None:
+    def _close_when_idle(self) -> None:
+        """Close the read connection ``idle_seconds`` after the last reader left."""
         with self._cond:
-            if self._readers == 0 and generation == self._generation:
-                self._close_base()
+            while self._base is not None:
+                if self._readers:
+                    self._cond.wait()
+                    continue
+                left = self._idle_since + self.idle_seconds - time.monotonic()
+                if left <= 0:
+                    self._close_base()
+                    break
+                self._cond.wait(left)
+            self._closer = None
 
     def _close_base(self) -> None:
         if self._base is not None:
@@ -136,9 +143,8 @@ class Database:
 
     def close(self) -> None:
         with self._cond:
-            if self._timer is not None:
-                self._timer.cancel()
             self._close_base()
+            self._cond.notify_all()  # the closer thread sees no connection and ends
 
 
 class _WriteLock:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -265,20 +265,6 @@ def body_hash(article: Article) -> str:
 
 def _body_key(text: str | None) -> str | None:
     return None if text is None else content_id(" ".join(text.split()), prefix="body\n")
-
-
-class ArticleMeta(NamedTuple):
-    """What the report needs of an article, without its text."""
-
-    id: str
-    outlet: str | None
-    title: str | None
-    url: str | None
-    source: str | None
-    published: str | None
-    duplicate_of: str | None
-    event_id: str | None
-    claims: list[dict[str, Any]]
 
 
 # what a search index compares to see that an article changed (``SearchIndex.update``)
@@ -688,27 +674,6 @@ class Store:
         """(id, title, outlet, published, language, event_id, story_id, text length) of every
         article: what the search index compares to find changed articles."""
         return self.con.execute(f"SELECT {_SIGNATURE_COLS} FROM articles").fetchall()
-
-    def article_meta(self) -> list[ArticleMeta]:
-        """Every article's links, source and claims, without its text."""
-        rows = self.con.execute(
-            "SELECT id, outlet, title, url, source, published, duplicate_of, event_id, claims "
-            "FROM articles"
-        ).fetchall()
-        return [
-            ArticleMeta(aid, outlet, title, url, source, pub, dup, ev, json.loads(cl) if cl else [])
-            for aid, outlet, title, url, source, pub, dup, ev, cl in rows
-        ]
-
-    def event_entity_counts(self) -> list[tuple[str, str, str, int]]:
-        """(event id, entity name, type, articles) over the events' original reports (not
-        near-copies), most-reported first."""
-        return self.con.execute(
-            "SELECT a.event_id, e.name, e.type, count(DISTINCT a.id) AS n "
-            "FROM article_entities e JOIN articles a ON a.id = e.article_id "
-            "WHERE a.event_id IS NOT NULL AND a.duplicate_of IS NULL "
-            "GROUP BY a.event_id, e.name, e.type ORDER BY n DESC, e.name"
-        ).fetchall()
 
     def entity_names(self) -> list[tuple[str, str, list[str], int]]:
         """(name, type, aliases of one of its rows, rows) per entity name and type, most rows first."""

@@ -20,8 +20,8 @@ import logging
 import re
 import shutil
 import threading
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -355,14 +355,19 @@ class SearchIndex:
         doc.add_text("sig", sig)
         yield doc
 
-    def update(self, store: Store, batch: int = 2000) -> dict[str, int]:
+    def update(
+        self, store: Store, batch: int = 2000, articles: Mapping[str, Article] | None = None
+    ) -> dict[str, int]:
         """Bring the index in line with the store: add new and changed articles, drop deleted.
+        ``articles``: stored articles already in memory (by id), not read again; the fields
+        linking may have changed since (event, story) are taken from the store's row.
 
         Returns counts ``{"added", "updated", "deleted", "total"}``. Cheap when nothing changed
         (one SELECT of article signatures).
         """
         with self._lock:
             rows = store.article_signatures()
+            rows_by_id = {r[0]: r for r in rows}
             known: dict[str, str] = self._state["articles"]
             current = {r[0]: _signature(r[1:]) for r in rows}
             todo = [i for i, sig in current.items() if known.get(i) != sig]
@@ -380,7 +385,7 @@ class SearchIndex:
                 known.pop(i, None)
             for k in range(0, len(todo), batch):
                 ids = todo[k : k + batch]
-                for a in store.iter_articles(ids=ids):
+                for a in self._changed(store, ids, rows_by_id, articles or {}):
                     # always: an article is in the index once, whatever the state says
                     writer.delete_documents_by_term("article_id", a.id)
                     counts["updated" if a.id in known else "added"] += 1
@@ -393,6 +398,26 @@ class SearchIndex:
                 self._write_state()
             self.index.reload()
             return counts
+
+    @staticmethod
+    def _changed(
+        store: Store, ids: list[str], rows: Mapping[str, tuple], known: Mapping[str, Article]
+    ) -> list[Article]:
+        """These articles in the store's order (published, id; undated last): from memory
+        where given (with the signature row's title, outlet, date, language, event and
+        story), else read from the store."""
+        out: list[Article] = []
+        for i in ids:
+            a = known.get(i)
+            if a is not None and len(a.text) == rows[i][7]:
+                _, title, outlet, published, language, event_id, story_id, _n = rows[i]
+                out.append(replace(a, title=title, outlet=outlet, published=published,
+                                   language=language, event_id=event_id, story_id=story_id))  # fmt: skip
+        have = {a.id for a in out}
+        missing = [i for i in ids if i not in have]
+        if missing:
+            out.extend(store.iter_articles(ids=missing))
+        return sorted(out, key=lambda a: (a.published is None, a.published or "", a.id))
 
     def rebuild(self, store: Store) -> dict[str, int]:
         """Drop the index and index every stored article again (``gundem index --rebuild``)."""
