@@ -45,7 +45,7 @@ def test_fixture_is_small_and_version_1():
 
 def test_old_file_migrates_and_keeps_its_articles_and_entities(old_db):
     with open_store(old_db) as store:
-        assert store.schema_version() == schema.latest() == 4
+        assert store.schema_version() == schema.latest() == 5
         arts = list(store.iter_articles())
         assert len(arts) == 3
         titles = {a.title for a in arts}
@@ -66,7 +66,7 @@ def test_second_open_is_a_no_op(old_db, monkeypatch):
     spied = [(v, lambda con, v=v: calls.append(v)) for v, _ in schema.MIGRATIONS]
     monkeypatch.setattr(schema, "MIGRATIONS", spied)
     with open_store(old_db) as store:
-        assert store.schema_version() == 4 and store.count() == 3
+        assert store.schema_version() == 5 and store.count() == 3
     assert calls == []
     con = duckdb.connect(str(old_db))
     try:
@@ -95,7 +95,7 @@ def test_migration_is_all_or_nothing(old_db, monkeypatch):
 
 
 def test_read_only_open_of_an_old_file_says_how_to_migrate(old_db):
-    with pytest.raises(SchemaError, match=r"version 1, this gundem needs 4.*gundem\.store migrate"):
+    with pytest.raises(SchemaError, match=r"version 1, this gundem needs 5.*gundem\.store migrate"):
         open_store(old_db, read_only=True)
     from gundem.store.__main__ import main
 
@@ -121,8 +121,8 @@ def test_file_from_before_versioning_with_resolver_tables_is_version_2(tmp_path)
     schema._v2_resolver_tables(con)  # what the unversioned code of issue 11 wrote
     assert schema.current_version(con) == 2
     con.close()
-    with open_store(db) as store:  # migrations 3 and 4 are applied
-        assert store.schema_version() == 4
+    with open_store(db) as store:  # migrations 3 to 5 are applied
+        assert store.schema_version() == 5
 
 
 def test_cli_read_only_command_on_an_old_file_is_one_line(old_db):

@@ -126,6 +126,9 @@ def run(
     engine: str = typer.Option(
         "local", "--engine", help="local, dask (threads), dask:processes or dask:tcp://HOST:PORT."
     ),
+    min_chars: int = typer.Option(
+        0, "--min-chars", help="Drop articles whose text is shorter (default 0: keep every one)."
+    ),
 ) -> None:
     """Ingest pages, clean them, extract facts, link and index them (gundem.stages lists
     the stages; the write path is gundem.corpus)."""
@@ -144,7 +147,7 @@ def run(
     fetcher = Fetcher(delay=delay, allow_private_hosts=allow_private_hosts)
     with _open(db) as store:
         corpus = Corpus(store, pipeline, index=_search_index(db, pipeline), workers=workers,
-                        engine=engine)  # fmt: skip
+                        engine=engine, min_chars=min_chars)  # fmt: skip
         try:
             report = _ingest_with_progress(
                 corpus, read_inputs(paths, fetcher=fetcher), paths, quiet
@@ -204,15 +207,25 @@ def _ingest_with_progress(
 
 
 def _print_summary(stats, db: str, linked: dict, indexed: dict) -> None:
+    from gundem.clean.page import SHORT_CHARS
+
     table = Table(title=f"gundem run → {_s(db)}", show_header=False)
     table.add_row("documents read", str(stats.read))
     table.add_row("new articles", str(stats.articles))
     table.add_row("duplicates skipped", str(stats.duplicates))
+    table.add_row("same text as another report (stored, marked)", str(stats.copies))
+    table.add_row(f"short (kept, under {SHORT_CHARS} chars)", str(stats.short))
+    table.add_row("title only (kept, title as text)", str(stats.title_only))
+    if stats.too_short:
+        table.add_row("dropped: shorter than --min-chars", str(stats.too_short))
     for kind, n in sorted(stats.errors.items()):
         table.add_row(f"errors: {_s(kind)}", str(n))
     if stats.languages:
         langs = _s(", ".join(f"{k} {v}" for k, v in stats.languages.most_common()))
         table.add_row("languages", langs)
+    if stats.not_extracted:
+        langs = _s(", ".join(f"{k or '?'} {v}" for k, v in stats.not_extracted.most_common()))
+        table.add_row("not extracted (language not served)", langs)
     table.add_row("time", f"{stats.seconds:.1f} s")
     for key, value in linked.items():
         table.add_row(f"link: {_s(key)}", _s(value))
@@ -240,6 +253,7 @@ def demo(
         allow_private_hosts=False,
         quiet=False,
         engine="local",
+        min_chars=0,
     )
     console.print(f"Next: [bold]gundem --help[/], e.g. `gundem export --db {_s(db)} | head`")
 
@@ -303,8 +317,11 @@ def show(
         "published_from",
         "dateline",
         "language",
+        "duplicate_of",
+        "not_extracted",
     ):
         meta.add_row(f"[bold]{key}", _s(getattr(article, key) or "—"))
+    meta.add_row("[bold]flags", _s(", ".join(article.flags) or "—"))
     console.print(meta)
     console.rule("text")
     console.print(_s(article.text, multiline=True), highlight=False)
@@ -318,12 +335,21 @@ def show(
 
 
 @app.command()
-def errors(db: str = ReadDbOption) -> None:
-    """List the inputs that could not be read, and why."""
+def errors(
+    db: str = ReadDbOption,
+    kind: str | None = typer.Option(None, "--kind", help="Only errors of this kind (no-text…)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per error, per line."),
+) -> None:
+    """List the inputs that could not be read, and why (each recorded once)."""
     from gundem.store import read
 
     with _open(db, read_only=True) as store:
-        rows = read.errors(store)
+        rows = read.errors(store, kind)
+    if as_json:
+        for r in rows:
+            print(json.dumps({"source": r.source, "kind": r.kind, "message": r.message,
+                              "seen_at": str(r.seen_at)}, ensure_ascii=False))  # fmt: skip
+        return
     table = Table("source", "kind", "message", title=f"{len(rows)} errors")
     for r in rows:
         table.add_row(_s(r.source), _s(r.kind), _s(r.message))

@@ -33,7 +33,7 @@ from gundem.ingest.errors import IngestError
 from gundem.model import Article, RawDoc
 from gundem.pipeline import StageFailed, pipeline_for
 from gundem.stages import Pipeline
-from gundem.store.db import Store, text_hash
+from gundem.store.db import Store, body_hash
 
 if TYPE_CHECKING:
     from gundem.store.search import SearchIndex
@@ -41,13 +41,29 @@ if TYPE_CHECKING:
 BATCH = 64
 
 
+# A text shorter than this is not taken as the original of later copies: a generic line
+# ("Ayrıntılar birazdan…") shared by unrelated items must not merge their events.
+MIN_COPY_CHARS = 60
+
+
 @dataclass
 class RunStats:
+    """What one run did. ``duplicates``: inputs skipped (already stored, byte for byte);
+    ``copies``: stored reports whose text an earlier article has (``duplicate_of``);
+    ``short`` / ``title_only``: stored articles so flagged; ``too_short``: dropped on
+    purpose (``min_chars``); ``not_extracted``: stored articles per language no extractor
+    serves."""
+
     read: int = 0
     articles: int = 0
     duplicates: int = 0
+    copies: int = 0
+    short: int = 0
+    title_only: int = 0
+    too_short: int = 0
     errors: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
+    not_extracted: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
@@ -55,10 +71,24 @@ class RunStats:
             "read": self.read,
             "articles": self.articles,
             "duplicates": self.duplicates,
+            "copies": self.copies,
+            "short": self.short,
+            "title_only": self.title_only,
+            "too_short": self.too_short,
             "errors": dict(self.errors),
             "languages": dict(self.languages),
+            "not_extracted": dict(self.not_extracted),
             "seconds": round(self.seconds, 3),
         }
+
+    def count(self, article: Article) -> None:
+        """Count one stored article's language, flags and copy mark."""
+        self.languages[article.language or "?"] += 1
+        self.short += "short" in article.flags
+        self.title_only += "title_only" in article.flags
+        self.copies += article.duplicate_of is not None
+        if article.not_extracted:
+            self.not_extracted[article.language or "?"] += 1
 
 
 @dataclass
@@ -98,9 +128,12 @@ class Corpus:
     def __init__(
         self, store: Store, pipeline: Pipeline | None = None, *, index: SearchIndex | None = None,
         workers: int = 1, engine: str = "local", batch: int = BATCH,
-        lock: AbstractContextManager[Any] | None = None,
+        lock: AbstractContextManager[Any] | None = None, min_chars: int = 0,
     ) -> None:  # fmt: skip
+        """``min_chars``: drop articles whose text is shorter (counted as ``too_short``,
+        not as errors); 0 keeps every article that has text."""
         self.store = store
+        self.min_chars = max(0, min_chars)
         self.pipeline = pipeline or pipeline_for()
         self.index = index
         self.workers = max(1, workers)
@@ -141,7 +174,8 @@ class _Ingest:
         t0 = time.perf_counter()
         pipeline, store = self.c.pipeline, self.c.store
         with self._locked():
-            self.ids, self.texts = store.known_hashes()
+            self.ids, _ = store.known_hashes()
+            self.owners = store.text_owners()
             work = Work(store, self.c.index)
             steps = [(s.name, _start(s.name, s.load(), work)) for s in pipeline.corpus_stages(True)]
         with make_engine(self.c.engine, self.c.workers, pipeline) as engine:
@@ -172,7 +206,7 @@ class _Ingest:
     def _record_error(self, err: IngestError) -> None:
         self.stats.errors[err.kind] += 1
         self.report.errors.append(err)
-        with self._locked():
+        with self._locked():  # recorded once: a re-run of the same input adds no row
             self.c.store.add_error(err.source, err.kind, err.message)
         if self.on_error:
             self.on_error(err)
@@ -206,16 +240,29 @@ class _Ingest:
         for result in results:
             if isinstance(result, IngestError):
                 self._record_error(result)
-            elif result.id in self.ids or (h := text_hash(result)) in self.texts:
+            elif result.id in self.ids:  # the same input again
                 self.stats.duplicates += 1
                 self.report.duplicates.append(result.id)
+            elif len(result.text) < self.c.min_chars:
+                self.stats.too_short += 1
             else:
                 self.ids.add(result.id)
-                self.texts.add(h)
+                self._mark_copy(result)
                 fresh.append(result)
-                self.stats.languages[result.language or "?"] += 1
+                self.stats.count(result)
             self._tick(result)
         return fresh
+
+    def _mark_copy(self, article: Article) -> None:
+        """One text, several reports: a text stored before (another URL, title or outlet)
+        makes this article a duplicate of the first; it is stored all the same."""
+        if len(article.text) < MIN_COPY_CHARS:
+            return
+        h = body_hash(article)
+        if (first := self.owners.get(h)) is not None:
+            article.duplicate_of = first
+        else:
+            self.owners[h] = article.id
 
 
 def _start(name: str, factory: Callable[[Work], CorpusStep], work: Work) -> CorpusStep:

@@ -116,6 +116,12 @@ class Article:
     #: Sentence spans (start, end) into ``text``, computed once by the text layer
     #: (``gundem.turkish.article_sentences``); empty means "not computed yet".
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    #: What the reader should know about the text: ``short`` (under ``SHORT_CHARS``, a feed
+    #: item's description), ``title_only`` (no body: the title is the text).
+    flags: list[str] = field(default_factory=list)
+    #: Why extractors did not run on it, "" when they all did (a language they do not serve).
+    not_extracted: str = ""
+    duplicate_of: str | None = None  # the first stored article with the same text
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -148,6 +154,9 @@ class Article:
             "dateline": self.dateline,
             "language": self.language,
             "text": self.text,
+            "flags": list(self.flags),
+            "not_extracted": self.not_extracted,
+            "duplicate_of": self.duplicate_of,
             "entities": [
                 {"name": e.name, "type": e.type, "aliases": e.aliases} for e in self.entities
             ],

@@ -77,10 +77,24 @@ def extract(
 ) -> Article:
     """Run the per-article stages after ``clean`` that serve the article's language; past
     ``deadline`` (a ``time.monotonic`` value) between two stages, raise ``BudgetExceeded``."""
-    for stage in (pipeline or pipeline_for()).article_stages[1:]:
+    stages = (pipeline or pipeline_for()).article_stages[1:]
+    for stage in stages:
         _check(deadline)
         article = _apply(stage, article)
+    article.not_extracted = not_served(stages, article.language)
     return article
+
+
+def not_served(stages: Iterable[Stage], language: str) -> str:
+    """Why these stages did not run on an article in ``language``, "" when they all serve it:
+    ``entities, quotes: they serve tr, not en``."""
+    missed = [s for s in stages if not s.serves(language)]
+    if not missed:
+        return ""
+    names = ", ".join(s.name for s in missed)
+    served = sorted({lang for s in missed for lang in s.languages or ()})
+    what = f"language {language}" if language else "language unknown (too little text)"
+    return f"{names} not run: {what}; they serve {', '.join(served)}"
 
 
 def _apply(stage: Stage, article: Article) -> Article:

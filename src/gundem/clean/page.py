@@ -20,7 +20,15 @@ from gundem.clean.metadata import (
 )
 from gundem.ingest.decode import decode
 from gundem.ingest.errors import InputError
-from gundem.model import Article, RawDoc
+from gundem.model import Article, Block, RawDoc
+from gundem.turkish import letter_words
+
+#: A text under this many characters is a feed item's description, not a full report:
+#: kept, and flagged ``short`` (``gundem run --min-chars N`` drops them on purpose).
+SHORT_CHARS = 400
+# Removed for what they say, not for their shape: never taken back as a lone sentence.
+_NEVER_RESTORED = frozenset({"repeated", "cookie", "disclaimer", "comments", "credit", "lorem",
+                             "title-copy", "read-more"})  # fmt: skip
 
 
 def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
@@ -55,14 +63,23 @@ def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
         if stamp := date_from_stamps(stamps):
             published = stamp
             published_from = "html" if meta.get("format") == "html" else "text"
+    if meta.get("format") != "html" and not any(b.text.strip() for b in result.paragraphs):
+        result = _keep_lone_sentences(result)
     body = "\n\n".join(b.text for b in result.paragraphs if b.text.strip())
+    title = (meta.get("title") or result.title or meta.get("feed_title") or "").strip()
+    flags: list[str] = []
     if not body.strip():
-        raise InputError("no-text", "no article text found after cleaning")
+        given_title = (meta.get("title") or meta.get("feed_title") or "").strip()
+        if not given_title:
+            raise InputError("no-text", _why_no_text(result))
+        body, flags = given_title, ["title_only"]
+    elif len(body) < SHORT_CHARS:
+        flags = ["short"]
     return Article(
         id=raw_id(raw),
         source=raw.source,
         url=url,
-        title=(meta.get("title") or result.title or meta.get("feed_title") or "").strip(),
+        title=title,
         outlet=meta.get("outlet") or site or outlet_from_url(url),
         published=published,
         published_from=published_from,
@@ -71,7 +88,36 @@ def to_article(raw: RawDoc, repeated: frozenset[str] | None = None) -> Article:
         format=meta.get("container") or meta.get("format", "text"),
         text=body,
         removed=result.removed,
+        flags=flags,
     )
+
+
+def _keep_lone_sentences(result: CleanResult) -> CleanResult:
+    """Cleaning a short text never takes its only sentences: when it kept nothing, the
+    removed blocks that read as prose come back (not those removed for what they say)."""
+    back = [b for b in result.removed if b.reason not in _NEVER_RESTORED and _is_prose(b.text)]
+    if not back:
+        return result
+    kept = [Block(text=b.text, index=b.index, kind="p") for b in back]
+    removed = [b for b in result.removed if b not in back]
+    reasons: dict[str, int] = {}
+    for b in removed:
+        reasons[b.reason] = reasons.get(b.reason, 0) + 1
+    return CleanResult(title=result.title, paragraphs=kept, removed=removed,
+                       dateline=result.dateline, reasons=reasons)  # fmt: skip
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence, not a menu or a tag list: a few words, some of them not capitalised."""
+    ws = letter_words(text)
+    return len(ws) >= 3 and sum(1 for w in ws if w[:1].islower()) >= 1
+
+
+def _why_no_text(result: CleanResult) -> str:
+    if not result.removed:
+        return "the input has no text"
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(result.reasons.items()))
+    return f"no article text: every block was removed as boilerplate ({reasons})"
 
 
 def raw_id(raw: RawDoc) -> str:

@@ -88,7 +88,10 @@ def _parse(line: bytes, n: int, where: str) -> RawDoc | IngestError:
     elif isinstance(rec.get("text"), str) and rec["text"].strip():
         meta["format"] = "text"
         body = rec["text"]
+    elif "title" in meta:  # a feed item with an empty description: the title is the text
+        meta["format"] = "text"
+        body = ""
     else:
-        return IngestError(where, "empty", f"line {n} has neither 'text' nor 'html'")
+        return IngestError(where, "empty", f"line {n} has no 'text', 'html' or 'title'")
     meta["container"] = "jsonl"
     return RawDoc(source=where, data=storable_bytes(body), meta=meta)

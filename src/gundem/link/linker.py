@@ -52,8 +52,10 @@ class Linker:
         return self.state.event_of(article_id)
 
     def link_one(self, article: Article) -> str:
-        """Assign one article to an event (state in memory until ``finalize``)."""
-        dup = self.dedup.check(article)
+        """Assign one article to an event (state in memory until ``finalize``). A report
+        stored as a copy (``duplicate_of``, same text as an earlier one) joins the event of
+        its original and keeps its mark."""
+        dup = article.duplicate_of or self.dedup.check(article)
         ev_id = self._event_of(dup) if dup else None
         if dup and ev_id and ev_id in self.events.events:
             ev = self.events.events[ev_id]
@@ -63,7 +65,7 @@ class Linker:
             self._links[article.id] = (ev_id, dup)
             return ev_id
         ev_id = self.events.assign(article, fallback=self._other_language(article))
-        self._links[article.id] = (ev_id, None)
+        self._links[article.id] = (ev_id, article.duplicate_of)
         return ev_id
 
     def _other_language(
@@ -101,11 +103,13 @@ class Linker:
         for i in range(0, len(ids), chunk):
             part = ids[i : i + chunk]
             order = {aid: k for k, aid in enumerate(part)}
-            # reports in other languages last: the events they report exist by then
+            # reports in other languages last: the events they report exist by then;
+            # copies after the originals whose events they join
             arts = sorted(
                 self.store.iter_articles(ids=part),
-                key=lambda a: (a.language not in MAIN_LANGUAGES, order[a.id]),
-            )
+                key=lambda a: (a.language not in MAIN_LANGUAGES, a.duplicate_of is not None,
+                               order[a.id]),
+            )  # fmt: skip
             for a in arts:
                 self.link_one(a)
                 done += 1

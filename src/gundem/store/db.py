@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS article_claims (
 );
 """
 
-_JSON_COLS = ("removed", "entities", "quotes", "claims", "times", "sentences")
+_JSON_COLS = ("removed", "entities", "quotes", "claims", "times", "sentences", "flags")
 
 
 # -- text layer: sentence spans (gundem.turkish.article_sentences) -----------------------
@@ -51,9 +51,24 @@ def add_sentence_spans(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS sentences JSON")
 
 
+def add_article_flags(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration: ``articles.flags`` (JSON list: ``short``, ``title_only``) and
+    ``articles.not_extracted`` (why extractors skipped it); old rows keep NULL (none)."""
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS flags JSON")
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS not_extracted VARCHAR")
+    con.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS body_hash VARCHAR")
+    con.create_function("gundem_body_hash", _body_key, ["VARCHAR"], "VARCHAR",
+                        null_handling="special")  # type: ignore[call-overload]  # fmt: skip
+    try:
+        con.execute("UPDATE articles SET body_hash = gundem_body_hash(text) WHERE body_hash IS NULL")
+    finally:
+        con.remove_function("gundem_body_hash")
+
+
 ARTICLE_COLS = (
     "id", "source", "outlet", "url", "title", "published", "published_from", "dateline",
-    "language", "format", "text", *_JSON_COLS, "event_id", "story_id",
+    "language", "format", "text", *_JSON_COLS, "event_id", "story_id", "not_extracted",
+    "duplicate_of",
 )  # fmt: skip
 ENTITY_COLS = ("id", "name", "type", "aliases")
 LINK_COLS = (
@@ -222,6 +237,16 @@ def text_hash(article: Article) -> str:
     return content_id(" ".join(article.text.split()), prefix=article.title.strip() + "\n")
 
 
+def body_hash(article: Article) -> str:
+    """The text alone (whitespace aside): one text under several titles, URLs or outlets
+    (wire copy) has one body hash."""
+    return _body_key(article.text) or ""
+
+
+def _body_key(text: str | None) -> str | None:
+    return None if text is None else content_id(" ".join(text.split()), prefix="body\n")
+
+
 class ArticleMeta(NamedTuple):
     """What the report needs of an article, without its text."""
 
@@ -370,7 +395,7 @@ class Store:
                 with self.transaction():
                     self._write_resolver(self.con, resolver)
             return 0
-        cols: dict[str, list] = {c: [] for c in (*ARTICLE_COLS, "text_hash")}
+        cols: dict[str, list] = {c: [] for c in (*ARTICLE_COLS, "text_hash", "body_hash")}
         entity_rows: dict[str, list] = {}
         link_rows: list[list] = []
         for article in fresh:
@@ -378,6 +403,7 @@ class Store:
             for c in ARTICLE_COLS:
                 cols[c].append(json.dumps(d[c], ensure_ascii=False) if c in _JSON_COLS else d[c])
             cols["text_hash"].append(text_hash(article))
+            cols["body_hash"].append(body_hash(article))
             for e in article.entities:
                 eid = e.id or content_id(f"{e.type}:{e.name}")
                 aliases = json.dumps(e.aliases, ensure_ascii=False)
@@ -489,6 +515,14 @@ class Store:
         rows = self.con.execute("SELECT id, text_hash FROM articles").fetchall()
         return {r[0] for r in rows}, {r[1] for r in rows}
 
+    def text_owners(self) -> dict[str, str]:
+        """Body hash → id of the first stored article with that text (``duplicate_of``)."""
+        rows = self.con.execute(
+            "SELECT body_hash, arg_min(coalesce(duplicate_of, id), added_at) FROM articles "
+            "WHERE body_hash IS NOT NULL GROUP BY body_hash"
+        ).fetchall()
+        return dict(rows)
+
     def update_article_links(self, article_id: str, **fields: Any) -> None:
         allowed = {"event_id", "story_id", "duplicate_of", "published", "published_from"}
         cols = [c for c in fields if c in allowed]
@@ -502,6 +536,7 @@ class Store:
         d = dict(zip(cols, row, strict=True))
         for c in _JSON_COLS:
             d[c] = json.loads(d[c]) if d.get(c) else []
+        d["not_extracted"] = d.get("not_extracted") or ""
         return Article.from_dict(d)
 
     def get_article(self, prefix: str) -> Article | None:
@@ -539,14 +574,26 @@ class Store:
         return row[0]
 
     # -- errors and runs ---------------------------------------------------------
-    def add_error(self, source: str, kind: str, message: str) -> None:
-        self.con.execute(
-            "INSERT INTO errors (source, kind, message) VALUES (?, ?, ?)", [source, kind, message]
-        )
+    def add_error(self, source: str, kind: str, message: str) -> bool:
+        """Record an input's error once: the same (source, kind, message) seen again (a
+        re-run of the same input) adds nothing. True when it was new."""
+        with self.transaction():
+            row = self.con.execute(
+                "SELECT 1 FROM errors WHERE source = ? AND kind = ? AND message = ? LIMIT 1",
+                [source, kind, message],
+            ).fetchone()
+            if row is None:
+                self.con.execute(
+                    "INSERT INTO errors (source, kind, message) VALUES (?, ?, ?)",
+                    [source, kind, message],
+                )
+        return row is None
 
-    def errors(self) -> list[tuple[str, str, str, Any]]:
+    def errors(self, kind: str | None = None) -> list[tuple[str, str, str, Any]]:
+        """Recorded input errors, oldest first; ``kind`` keeps those of one kind."""
+        where, params = ("WHERE kind = ? ", [kind]) if kind else ("", [])
         return self.con.execute(
-            "SELECT source, kind, message, seen_at FROM errors ORDER BY seen_at"
+            f"SELECT source, kind, message, seen_at FROM errors {where}ORDER BY seen_at", params
         ).fetchall()
 
     def add_run(self, started: Any, finished: Any, inputs: list[str], stats: dict) -> None:

@@ -682,7 +682,9 @@ def events_table(store: Store) -> list[EventTableRow]:
             participants=ev.participants,
             articles=len(ev.article_ids),
             duplicates=len(dups.get(ev.id, [])),
-            outlets=len({meta[a].outlet for a in ev.article_ids if a in meta}),
+            # coverage: every report counts, copies of another outlet's text included
+            outlets=len({meta[a].outlet for a in [*ev.article_ids, *dups.get(ev.id, [])]
+                         if a in meta}),  # fmt: skip
             story_id=ev.story_id,
         )  # fmt: skip
         for ev in store.events()
@@ -716,8 +718,8 @@ def story_timeline(store: Store, story_id: str) -> Timeline | None:
     return Timeline(st.id, st.title, items, st.conflicts)
 
 
-def errors(store: Store) -> list[ErrorRow]:
-    return [ErrorRow(*r) for r in store.errors()]
+def errors(store: Store, kind: str | None = None) -> list[ErrorRow]:
+    return [ErrorRow(*r) for r in store.errors(kind)]
 
 
 # -- export records (the export contract) -------------------------------------------------------------

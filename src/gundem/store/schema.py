@@ -93,11 +93,20 @@ def _v4_article_sentences(con: Connection) -> None:
     add_sentence_spans(con)
 
 
+def _v5_article_flags(con: Connection) -> None:
+    """What a reader should know about each article: its flags (``short``, ``title_only``)
+    and why extractors did not run on it (``not_extracted``); old rows read as none."""
+    from gundem.store.db import add_article_flags  # db imports this module
+
+    add_article_flags(con)
+
+
 # (version, function): applied in this order to files older than the version.
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2, _v2_resolver_tables),
     (3, _v3_read_model),
     (4, _v4_article_sentences),
+    (5, _v5_article_flags),
 ]
 
 
