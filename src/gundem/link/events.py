@@ -3,8 +3,10 @@
 Candidates come from an inverted index of (entity key, week) for dated articles, capped
 posting lists of entity keys and rare terms for undated ones, and the near-duplicate
 canonical. The score mixes content cosine (sublinear tf × idf over content stems),
-participant/place cosine (idf-weighted entity keys), quote overlap and date distance;
-articles more than ``MAX_GAP_DAYS`` apart never share an event.
+participant/place cosine (idf-weighted entity keys, discounted when the names shared are
+few and frequent), quote overlap and date distance, against the event's pooled vectors or
+(single link) against one of its most recent reports, whichever is closer; articles more than
+``MAX_GAP_DAYS`` apart never share an event.
 """
 
 from __future__ import annotations
@@ -41,9 +43,14 @@ MAX_ENTS = 40
 MAX_QGRAMS = 300
 POSTING_CAP = 64  # undated postings keep the most recent events per key
 MAX_CANDIDATES = 40
+MAX_MEMBERS = 8  # reports an event keeps for the one-report link (the most recent)
+MEMBER_TERMS, MEMBER_ENTS = 40, 12  # of each kept report: its rarest terms and names
 W_TERMS, W_ENTS, W_QUOTES = 0.55, 0.3, 0.15
 W_SAME_STATEMENT = 0.2  # extra weight of quote overlap above 0.2: the same statement reported
 W_PENALTY = 0.2  # participants the event always has and the article lacks, and vice versa
+LINK_THRESHOLD = 0.33  # the article against one report of the event (``member_score``)
+LINK_THRESHOLD_UNDATED = 0.5
+NAME_EVIDENCE = 0.75  # shared names' idf, in units of the rarest name's, for full name credit
 W_PLACE = 0.3  # the event happened somewhere the article never puts anything
 
 
@@ -116,14 +123,22 @@ class EventState:
     ent_n: dict[str, int] = field(default_factory=dict)
     facts: dict[str, list] = field(default_factory=dict)
     story_id: str | None = None
+    #: the most recent reports' own vectors ([terms, ents], trimmed): a short follow-up
+    #: may match one report closely and the event's pooled vector only loosely
+    members: list[list[dict[str, float]]] = field(default_factory=list)
 
     def day_range(self) -> tuple[int, int] | None:
         if not self.days:
             return None
         return min(self.days), max(self.days)
 
-    def add(self, f: ArticleFeatures) -> None:
+    def add(self, f: ArticleFeatures, rank: Callable[[str], float] | None = None) -> None:
+        """Pool ``f`` into the event; ``rank`` (a term's idf) picks what a kept report keeps."""
         self.n += 1
+        self.members.append(
+            [_top(f.terms, MEMBER_TERMS, rank), _top(f.ents, MEMBER_ENTS, rank, "@")]
+        )
+        del self.members[:-MAX_MEMBERS]
         self.article_ids.append(f.id)
         for t, w in f.terms.items():
             self.terms[t] = self.terms.get(t, 0.0) + w
@@ -168,6 +183,16 @@ class EventState:
         d = json.loads(s)
         d["days"] = {int(k): v for k, v in d.get("days", {}).items()}
         return cls(**d)
+
+
+def _top(
+    vec: dict[str, float], k: int, rank: Callable[[str], float] | None, prefix: str = ""
+) -> dict[str, float]:
+    if len(vec) <= k:
+        return dict(vec)
+    r = rank or (lambda _t: 1.0)
+    keep = sorted(vec, key=lambda t: (-vec[t] * r(prefix + t), t))[:k]
+    return {t: vec[t] for t in keep}
 
 
 def best_match(
@@ -340,6 +365,35 @@ class EventIndex:
         return miss + nov
 
     # -- scoring ------------------------------------------------------------------------
+    def ent_sim(
+        self, a: dict[str, float], b: dict[str, float], na: float | None = None,
+        nb: float | None = None,
+    ) -> float:  # fmt: skip
+        """Participant cosine, scaled down when the names shared are few and frequent: one
+        common name ("Türk") alone makes the cosine of two short reports 1."""
+        if not a or not b:
+            return 0.0
+        cos = _cos(a, b, self.ent_idf, na, nb)
+        if cos <= 0.0:
+            return 0.0
+        shared = sum(self.ent_idf(k) for k in (a.keys() & b.keys()))
+        return cos * min(1.0, shared / (NAME_EVIDENCE * self.max_idf()))
+
+    def max_idf(self) -> float:
+        """The idf of a key seen once (the rarest)."""
+        return math.log(max(self._idf_n, 0) + 1) + 1.0
+
+    def member_score(self, f: ArticleFeatures, ev: EventState) -> float:
+        """The best content + participant similarity to one of the event's kept reports."""
+        if ev.n < 2:
+            return 0.0  # the pooled vector is that report
+        best = 0.0
+        for terms, ents in ev.members:
+            s = W_TERMS * _cos(f.terms, terms, self.idf)
+            s += W_ENTS * self.ent_sim(f.ents, ents)
+            best = max(best, s)
+        return best
+
     def score(self, f: ArticleFeatures, ev: EventState) -> float:
         rng = ev.day_range()
         dated = f.day is not None and rng is not None
@@ -352,7 +406,7 @@ class EventIndex:
         fn = self._fnorms(f)
         en = self.event_norms(ev)
         s_terms = _cos(f.terms, ev.terms, self.idf, fn[0], en[0])
-        s_ents = _cos(f.ents, ev.ents, self.ent_idf, fn[1], en[1]) if f.ents and ev.ents else 0.0
+        s_ents = self.ent_sim(f.ents, ev.ents, fn[1], en[1])
         s_q = 0.0
         if f.qgrams and ev.qgrams:
             inter = len(f.qgrams.intersection(ev.qgrams))
@@ -360,12 +414,14 @@ class EventIndex:
         s = W_TERMS * s_terms + W_ENTS * s_ents + W_QUOTES * s_q
         s += W_SAME_STATEMENT * max(0.0, s_q - 0.2)
         s -= W_PENALTY * self.mismatch(f, ev)
-        if place_conflict(f, ev):
-            s -= W_PLACE
+        place = W_PLACE if place_conflict(f, ev) else 0.0
+        s -= place
+        # or close to one of its reports (a short follow-up worded like the first report)
+        link = self.member_score(f, ev) - place
         if dated:
             s += 0.04 if gap <= 1 else 0.0
-            return s - THRESHOLD
-        return s - THRESHOLD_UNDATED
+            return max(s - THRESHOLD, link - LINK_THRESHOLD - (0.0 if gap <= 1 else 0.04))
+        return max(s - THRESHOLD_UNDATED, link - LINK_THRESHOLD_UNDATED)
 
     # -- assignment -------------------------------------------------------------------------
     def assign(
@@ -393,7 +449,7 @@ class EventIndex:
                 self.events[ev.id] = ev
             else:
                 ev = self.events[best]
-        ev.add(f)
+        ev.add(f, self.idf)
         self._norms.pop(ev.id, None)
         self._index(ev, f)
         self.dirty.add(ev.id)
