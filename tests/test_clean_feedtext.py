@@ -134,3 +134,28 @@ def test_strip_markup_keeps_text_that_only_looks_like_markup() -> None:
     assert strip_markup("Vali &amp;quot;hazırız&amp;quot; dedi.") == 'Vali "hazırız" dedi.'
     got = strip_markup("<div><b>Ankara</b> — Meclis toplandı.<script>x=1</script></div>")
     assert got.split() == ["Ankara", "—", "Meclis", "toplandı."]
+
+
+ZH_PAGE = """首页
+新闻
+体育
+财经
+登录
+
+北京地铁新线路今天正式开通运营
+
+北京市交通委员会今天宣布，连接城市东部和机场的新地铁线路正式开通运营，全长约四十公里，共设十二座车站。
+
+据介绍，新线路高峰时段每三分钟一班车，预计每天可以服务超过三十万名乘客，大大缩短了市民前往机场的时间。
+
+交通部门表示，今后还将继续优化换乘安排，并在沿线车站增加自行车停车位，方便市民绿色出行。
+
+版权所有 联系我们
+"""
+
+
+def test_unspaced_scripts_count_words_and_sentences_so_the_article_is_found() -> None:
+    kept = clean_text(ZH_PAGE).text
+    for para in ZH_PAGE.split("\n\n")[2:5]:
+        assert para.strip() in kept
+    assert "登录" not in kept and "版权所有" not in kept
