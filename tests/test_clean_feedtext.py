@@ -159,3 +159,36 @@ def test_unspaced_scripts_count_words_and_sentences_so_the_article_is_found() ->
     for para in ZH_PAGE.split("\n\n")[2:5]:
         assert para.strip() in kept
     assert "登录" not in kept and "版权所有" not in kept
+
+
+FLAT_PAGE = """Gündem
+Ekonomi
+Spor
+
+Samsun'da balıkçılar av yasağının uzatılmasını istiyor
+
+Karadeniz'de hamsi stoklarının azalması kooperatifleri harekete geçirdi
+
+Haber Merkezi
+
+4 dk okuma
+
+Samsun Su Ürünleri Kooperatifi, Karadeniz'deki hamsi stoklarının son üç yılda belirgin biçimde azaldığını ve av yasağının iki hafta uzatılması gerektiğini açıkladı.
+
+Kooperatif başkanı, küçük teknelerin yakıt masraflarını bile çıkaramadığını söyleyerek bakanlığa destek çağrısında bulundu.
+
+Ayrıca okuyun: Sinop'ta fırtına nedeniyle tekneler limandan çıkamadı
+
+Bakanlık yetkilileri ise stok ölçümlerinin sürdüğünü, kararın ölçüm sonuçlarına göre verileceğini bildirdi.
+
+Tüm hakları saklıdır.
+"""
+
+
+def test_flattened_page_drops_an_also_read_link_inside_the_body() -> None:
+    r = clean_text(FLAT_PAGE)
+    assert r.title == "Samsun'da balıkçılar av yasağının uzatılmasını istiyor"
+    kept = [b.text for b in r.paragraphs if b.kind == "p"]
+    assert [t.split()[0] for t in kept] == ["Samsun", "Kooperatif", "Bakanlık"]
+    others = [b.text for b in r.paragraphs if b.kind != "p"]
+    assert "Haber Merkezi" not in others and "4 dk okuma" not in others

@@ -251,6 +251,8 @@ def _hard_reasons(
             reasons[i] = "reactions"
         elif not trusted and f.n_words <= 20 and _CREDIT.search(f.text):
             reasons[i] = "credit"
+        elif f.n_words <= 30 and _also_read(f.text):
+            reasons[i] = "related"
         elif f.n_words == 0:
             reasons[i] = "short"
         elif corpus_counts and _repeated_in_corpus(f, corpus_counts):
@@ -265,6 +267,15 @@ def _hard_reasons(
     _breadcrumbs(feats, reasons)
     _disclaimer_tail(feats, reasons)
     return reasons
+
+
+def _also_read(text: str) -> bool:
+    """A link to another story inside the body: "Lea también: <headline>", "İlgili haber: …"."""
+    head, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(head) > 40:
+        return False
+    f = features(head)
+    return 0 < f.n_words <= 4 and f.widget == "related" and f.widget_cover >= 0.6
 
 
 def _is_breadcrumb_trail(f: Feat) -> bool:
@@ -469,7 +480,8 @@ def _assign(
         if _DATELINE_LINE.match(f.text):
             kinds[i] = "dateline"
             continue
-        inside = start <= i <= end or (title_i is not None and title_i < i < start)
+        between = title_i is not None and title_i < i < start
+        inside = start <= i <= end or (between and f.n_words > 3)
         if (
             inside
             and _is_heading(f)
