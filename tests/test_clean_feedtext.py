@@ -192,3 +192,21 @@ def test_flattened_page_drops_an_also_read_link_inside_the_body() -> None:
     assert [t.split()[0] for t in kept] == ["Samsun", "Kooperatif", "Bakanlık"]
     others = [b.text for b in r.paragraphs if b.kind != "p"]
     assert "Haber Merkezi" not in others and "4 dk okuma" not in others
+
+
+STAMP_PAGE = """Anasayfa
+Yerel
+
+Konya'da çiftçilere can suyu: yeni dönem başladı
+
+14 Mart 2026, 09:40
+
+Konya Ovası'ndaki çiftçiler, Mart ayı başında kuraklığa karşı ortak bir sulama kooperatifi kurdu. Kooperatife ilk etapta 120 üye katıldı.
+
+Kooperatif yöneticileri, damla sulama sistemine geçen üyelerin su tüketiminin yarıya indiğini belirtti.
+"""
+
+
+def test_a_date_stamp_is_not_taken_for_the_title() -> None:
+    r = clean_text(STAMP_PAGE)
+    assert r.title == "Konya'da çiftçilere can suyu: yeni dönem başladı"

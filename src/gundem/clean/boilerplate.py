@@ -389,7 +389,7 @@ def _find_title(
     best, best_ov = None, 0.0
     for i in window:
         f = feats[i]
-        if f.n_words < 3 or f.n_chars > 250 or f.n_sent > 1:
+        if f.n_words < 3 or f.n_chars > 250 or f.n_sent > 1 or _mostly_figures(f):
             continue
         cw = content_words(f.words)
         ov = len(cw & vocab) / len(cw) if cw else 0.0
@@ -413,6 +413,12 @@ def _find_title(
         ):
             return first
     return None
+
+
+def _mostly_figures(f: Feat) -> bool:
+    """A date or time stamp ("7. Oktober 2020", "Yayın: 12.03.2024 14:05"), not a headline."""
+    tokens = f.text.split()
+    return 2 * sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens)
 
 
 def _vocab(feats: list[Feat], reasons: list[str], body: list[bool]) -> set[str]:
