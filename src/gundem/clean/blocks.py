@@ -104,8 +104,11 @@ class _Vocab:
 
 _DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-_SENT_END = re.compile(r"[.!?…](?:[\"”’»)\]]*)\s+[\"“‘«(]?[A-ZÇĞİÖŞÜÄÉ0-9]")
-_CLOSERS = "\"”’»)]'* "
+_SENT_END = re.compile(r"[.!?…](?:[\"”’»)\]]*)\s+[\"“‘«(]?[A-ZÇĞİÖŞÜÄÉ0-9]|[。！？](?=.)")
+_CLOSERS = "\"”’»)]'* 」』）"
+# Scripts written without spaces (Chinese, Japanese): a run of them is counted in
+# two-character words, so "words" and "sentences" mean the same as in spaced scripts.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _NUMBER = re.compile(r"\(?\d{1,3}[.)]?")
 _SLUG = re.compile(r"[\w-]*_[\w-]*")
 _QUOTED = re.compile(r"[\"“‘«'].{3,}[\"”’»']")
@@ -180,9 +183,11 @@ def split_blocks(text: str) -> list[str]:
 def features(text: str) -> Feat:
     n = norm(text)
     words = _WORD.findall(n)
+    if _CJK.search(n):
+        words = _cjk_words(words)
     n_words = len(words)
     stripped = _DATELINE_TAIL.sub("", text).rstrip(_CLOSERS)
-    ends = bool(stripped) and stripped[-1] in ".!?…:;"
+    ends = bool(stripped) and stripped[-1] in ".!?…:;。！？"
     n_sent = len(_SENT_END.findall(stripped)) + (1 if ends else 0)
     stop = 0.0
     if n_words:
@@ -222,6 +227,22 @@ def features(text: str) -> Feat:
     )
 
 
+def _cjk_words(words: list[str]) -> list[str]:
+    """Runs of unspaced script cut into two-character words; other words unchanged."""
+    out: list[str] = []
+    for w in words:
+        pos = 0
+        for m in _CJK.finditer(w):
+            if m.start() > pos:
+                out.append(w[pos : m.start()])
+            run = m.group()
+            out += [run[k : k + 2] for k in range(0, len(run), 2)]
+            pos = m.end()
+        if pos < len(w):
+            out.append(w[pos:])
+    return out
+
+
 def _widget(words: list[str], text: str) -> tuple[str, float]:
     """Best widget reason of a block and the share of its letters the reason's words cover."""
     if not words or len(words) > 30:
@@ -244,4 +265,8 @@ def related_head(f: Feat) -> bool:
 
 def content_words(words: list[str]) -> set[str]:
     """Topic words of a block: no function words, cut to a 5-letter stem (suffixes vary)."""
-    return {w[:5] for w in words if len(w) >= 4 and w not in ALL_STOPWORDS and not w.isdigit()}
+    return {
+        w[:5]
+        for w in words
+        if (len(w) >= 4 or _CJK.fullmatch(w)) and w not in ALL_STOPWORDS and not w.isdigit()
+    }

@@ -29,7 +29,9 @@ from gundem.clean.blocks import (
     related_head,
     split_blocks,
 )
+from gundem.clean.markup import strip_markup
 from gundem.model import Block
+from gundem.turkish import split_sentences
 
 __all__ = ["CleanResult", "block_key", "clean_text", "clean_blocks"]
 
@@ -88,7 +90,7 @@ def clean_text(text: str, *, corpus_counts: Mapping[str, int] | None = None) -> 
     ``corpus_counts``: ``block_key`` -> number of other documents holding that block; a short
     block held by two or more others is template (reason ``repeated``).
     """
-    return clean_blocks(split_blocks(text), corpus_counts=corpus_counts)
+    return clean_blocks(split_blocks(strip_markup(text)), corpus_counts=corpus_counts)
 
 
 def clean_blocks(
@@ -104,10 +106,65 @@ def clean_blocks(
     search and the topic filter are skipped: only widgets, filler, section tails and repeats
     are removed. ``title_hint``: a title known from elsewhere (HTML metadata).
     """
+    blocks, tails = trim_tails(blocks, corpus_counts)
     st = _rules(blocks, corpus_counts, trusted, title_hint)
     if not trusted:
         _apply_model(st)
-    return _result(st.feats, st.reasons, st.kinds, st.title)
+    result = _result(st.feats, st.reasons, st.kinds, st.title)
+    if tails:
+        result.removed = sorted(result.removed + tails, key=lambda b: b.index)
+        for b in tails:
+            result.reasons[b.reason] = result.reasons.get(b.reason, 0) + 1
+    return result
+
+
+# Widget kinds a paragraph may end with: "Devamı için tıklayınız", "Paylaş", "See map: …".
+_TAIL_REASONS = frozenset({"related", "share", "map", "comments", "newsletter", "login"})
+_TAIL_WORDS = 12
+_TAIL_WINDOW = 200
+
+
+def trim_tails(
+    blocks: list[str], corpus_counts: Mapping[str, int] | None = None
+) -> tuple[list[str], list[Block]]:
+    """Cut widget sentences off the end of blocks ("… dedi. Devamı için tıklayınız").
+
+    A block's last sentence goes when it is a short widget line by vocabulary, or a short
+    line without sentence end that two other documents of the corpus end with as well (an
+    outlet's footer). A block's first sentence always stays: a lone sentence is never cut.
+    """
+    out: list[str] = []
+    cut: list[Block] = []
+    for i, text in enumerate(blocks):
+        while (tail := last_sentence(text)) and (why := tail_reason(tail, corpus_counts)):
+            cut.append(Block(text=tail, index=i, reason=why))
+            text = text[: len(text) - len(tail)].rstrip()
+        out.append(text)
+    return out, cut
+
+
+def last_sentence(text: str) -> str:
+    """The last sentence of ``text`` when it has more than one ("" otherwise)."""
+    window = text[-_TAIL_WINDOW:]
+    spans = split_sentences(window)
+    if len(spans) < 2:
+        return ""
+    s, e = spans[-1]
+    if window[e:].strip():
+        return ""
+    return window[s:]
+
+
+def tail_reason(tail: str, corpus_counts: Mapping[str, int] | None) -> str:
+    """Why a block's last sentence is a widget ("" when it is text)."""
+    f = features(tail)
+    if not 0 < f.n_words <= _TAIL_WORDS:
+        return ""
+    if f.widget in _TAIL_REASONS and f.widget_cover >= 0.5:
+        return f.widget
+    if corpus_counts and not f.ends_sentence and corpus_counts.get(block_key(tail), 0) >= 2:
+        return "repeated"
+    return ""
 
 
 @dataclass
@@ -194,6 +251,8 @@ def _hard_reasons(
             reasons[i] = "reactions"
         elif not trusted and f.n_words <= 20 and _CREDIT.search(f.text):
             reasons[i] = "credit"
+        elif f.n_words <= 30 and _also_read(f.text):
+            reasons[i] = "related"
         elif f.n_words == 0:
             reasons[i] = "short"
         elif corpus_counts and _repeated_in_corpus(f, corpus_counts):
@@ -208,6 +267,15 @@ def _hard_reasons(
     _breadcrumbs(feats, reasons)
     _disclaimer_tail(feats, reasons)
     return reasons
+
+
+def _also_read(text: str) -> bool:
+    """A link to another story inside the body: "Lea también: <headline>", "İlgili haber: …"."""
+    head, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(head) > 40:
+        return False
+    f = features(head)
+    return 0 < f.n_words <= 4 and f.widget == "related" and f.widget_cover >= 0.6
 
 
 def _is_breadcrumb_trail(f: Feat) -> bool:
@@ -321,7 +389,7 @@ def _find_title(
     best, best_ov = None, 0.0
     for i in window:
         f = feats[i]
-        if f.n_words < 3 or f.n_chars > 250 or f.n_sent > 1:
+        if f.n_words < 3 or f.n_chars > 250 or f.n_sent > 1 or _mostly_figures(f):
             continue
         cw = content_words(f.words)
         ov = len(cw & vocab) / len(cw) if cw else 0.0
@@ -345,6 +413,12 @@ def _find_title(
         ):
             return first
     return None
+
+
+def _mostly_figures(f: Feat) -> bool:
+    """A date or time stamp ("7. Oktober 2020", "Yayın: 12.03.2024 14:05"), not a headline."""
+    tokens = f.text.split()
+    return 2 * sum(any(c.isdigit() for c in t) for t in tokens) >= len(tokens)
 
 
 def _vocab(feats: list[Feat], reasons: list[str], body: list[bool]) -> set[str]:
@@ -412,7 +486,8 @@ def _assign(
         if _DATELINE_LINE.match(f.text):
             kinds[i] = "dateline"
             continue
-        inside = start <= i <= end or (title_i is not None and title_i < i < start)
+        between = title_i is not None and title_i < i < start
+        inside = start <= i <= end or (between and f.n_words > 3)
         if (
             inside
             and _is_heading(f)

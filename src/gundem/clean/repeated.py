@@ -14,6 +14,8 @@ import re
 from collections import Counter
 
 from gundem.clean.blocks import block_key, norm
+from gundem.clean.boilerplate import last_sentence
+from gundem.clean.markup import strip_markup
 from gundem.model import RawDoc
 
 MAX_LEN = 80
@@ -29,6 +31,13 @@ def count_key(line: str) -> str:
     return block_key(line)
 
 
+def _open_tail(line: str) -> str:
+    """The last sentence of a long line when it ends without punctuation (a footer such as
+    "Devamı için tıklayınız" glued to the text), else ""."""
+    tail = last_sentence(line.strip())
+    return tail if tail and not _SENTENCE_END.search(tail) else ""
+
+
 class RepeatTracker:
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
@@ -39,7 +48,8 @@ class RepeatTracker:
         of its blocks seen in ≥3 docs (the keys ``clean_text``'s corpus counts use)."""
         if raw.meta.get("format") != "text":
             return frozenset()
-        lines = raw.data[:200_000].decode("utf-8", "replace").splitlines()
+        lines = strip_markup(raw.data[:200_000].decode("utf-8", "replace")).splitlines()
+        lines += [t for ln in lines if len(ln) > MAX_LEN and (t := _open_tail(ln))]
         keys = {count_key(ln): ln for ln in lines if 0 < len(ln.strip()) <= MAX_LEN}
         for key in keys:
             self.counts[key] += 1
