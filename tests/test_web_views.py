@@ -180,8 +180,8 @@ def test_every_view(server, views, browser, shots: Path, size: str) -> None:
             w.page.screenshot(path=str(shot), full_page=True)
             assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
             if os.environ.get("GUNDEM_DOCS_IMG") and size == "1366" and name in ("story", "entity"):
-                (ROOT / "docs" / "img").mkdir(parents=True, exist_ok=True)
-                shutil.copy(shot, ROOT / "docs" / "img" / f"web-{name}.png")
+                (ROOT / "docs" / "img").mkdir(parents=True, exist_ok=True)  # the first screen
+                w.page.screenshot(path=str(ROOT / "docs" / "img" / f"web-{name}.png"))
         w.page.wait_for_timeout(200)  # the last view's requests have answered
         # not-found is the last view: the API's 404 there is what it shows
         problems += [f"console@{size}: {e}" for e in w.errors[: w.errors_at_last] if e]

@@ -299,7 +299,7 @@ function conflictTables(conflicts, articles) {
 
 function quoteGroups(groups, articles, id) {
   if (!groups.length) return el("p", { class: "muted" }, "Alıntı yok.");
-  return el("div", { id }, groups.slice(0, 30).map((g) => {
+  const one = (g) => {
     const ids = g.article_ids || [];
     const outlets = [...new Set((g.outlets && g.outlets.length ? g.outlets : ids.map((a) => outletOf(articles[a]))))];
     const others = (g.variants || []).filter((v) => v.text !== g.text);
@@ -310,7 +310,11 @@ function quoteGroups(groups, articles, id) {
       others.length ? el("details", {}, el("summary", {}, others.length + " farklı aktarım"),
         el("ul", {}, others.map((v) => el("li", {}, "“" + v.text + "”", v.outlet ? el("span", { class: "meta" }, " — " + v.outlet) : null)))) : null,
       ids.length ? el("div", { class: "meta" }, ids.slice(0, 6).map((a, i) => [i ? ", " : "", el("a", { href: "#/article/" + enc(a) }, outletOf(articles[a]))])) : null);
-  }));
+  };
+  // the statements most outlets carried first; the rest folded
+  const rest = groups.slice(8, 60);
+  return el("div", { id }, groups.slice(0, 8).map(one),
+    rest.length ? el("details", { class: "more-quotes" }, el("summary", {}, rest.length + " açıklama daha"), rest.map(one)) : null);
 }
 
 async function pageStory(id) {
