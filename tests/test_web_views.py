@@ -243,12 +243,16 @@ def test_home_filters_paging_and_keyboard(server, browser) -> None:
         assert cards.first.locator("a.chip").count() >= 1  # lead entities
         pg.select_option("#filters select[name=lang]", "de")
         pg.click("#filters button[type=submit]")
-        pg.wait_for_function("() => location.hash.includes('lang=de') && document.body.dataset.ready === location.hash")
+        pg.wait_for_function(
+            "() => location.hash.includes('lang=de') && document.body.dataset.ready === location.hash"
+        )
         assert pg.locator("#event-list li.card").count() == 1  # the one German article's event
         w.open(f"{server}/#/?ep=0")
         assert pg.locator("#event-list li.card").count() == 8  # a page
         pg.click("#ep-next")
-        pg.wait_for_function("() => location.hash.includes('ep=8') && document.body.dataset.ready === location.hash")
+        pg.wait_for_function(
+            "() => location.hash.includes('ep=8') && document.body.dataset.ready === location.hash"
+        )
         assert pg.locator("#event-list li.card").count() == 2  # the rest of the demo's 10
         # keyboard: the skip link comes first, a story opens with Enter and gets the focus
         pg.goto(f"{server}/#/")
@@ -258,7 +262,9 @@ def test_home_filters_paging_and_keyboard(server, browser) -> None:
         assert pg.evaluate("() => document.activeElement.id") == "skip-link"
         pg.focus("#story-list a.story-link")
         pg.keyboard.press("Enter")
-        pg.wait_for_function("() => location.hash.startsWith('#/story/') && document.body.dataset.ready === location.hash")
+        pg.wait_for_function(
+            "() => location.hash.startsWith('#/story/') && document.body.dataset.ready === location.hash"
+        )
         assert pg.evaluate("() => document.activeElement.tagName") == "H1"
     finally:
         w.close()
@@ -268,7 +274,11 @@ def test_home_filters_paging_and_keyboard(server, browser) -> None:
 def test_not_found_page_is_turkish(server, browser) -> None:
     w = Watch(browser, SIZES["390"])
     try:
-        for kind, word in (("article", "haber"), ("story", "hikâye"), ("entity", "kişi ya da kurum")):
+        for kind, word in (
+            ("article", "haber"),
+            ("story", "hikâye"),
+            ("entity", "kişi ya da kurum"),
+        ):
             w.open(f"{server}/#/{kind}/yok123")
             text = w.page.inner_text("main")
             assert "Bulunamadı" in text and word in text and "no " + kind not in text

@@ -75,7 +75,7 @@ def _safe_url(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else ""
 
 
-def _quote_text(text: str) -> str:
+def _quote_text(text: str | None) -> str:
     """A quote, escaped; a long one folded (its start, the rest on request) and cut."""
     text = text or ""
     if len(text) <= QUOTE_FOLD:
@@ -144,7 +144,7 @@ def _event_html(ev: Event, meta: dict[str, ArticleMeta], ents: list[dict], dups:
     claims = [(aid, c) for aid in ev.article_ids if aid in meta for c in meta[aid].claims]
     if claims:
         out.append(
-            "<details><summary>Sayısal iddialar</summary><div class=\"tw\"><table><tr><th>iddia</th>"
+            '<details><summary>Sayısal iddialar</summary><div class="tw"><table><tr><th>iddia</th>'
             "<th>ne sayılıyor</th><th>kaynak</th><th>yayın</th></tr>"
         )
         for aid, c in claims[:MAX_CLAIMS]:
@@ -197,7 +197,10 @@ def _conflicts_html(st: Story) -> str:
 
 def _story_html(st: Story, events: dict[str, Event], meta: dict[str, ArticleMeta],
                 ents: dict[str, list[dict]], dups: dict[str, list[str]]) -> str:  # fmt: skip
-    parts = [f'<section class="story" id="{e(st.id)}"><h2>{e(st.title)}</h2>', '<ol class="timeline">']
+    parts = [
+        f'<section class="story" id="{e(st.id)}"><h2>{e(st.title)}</h2>',
+        '<ol class="timeline">',
+    ]
     for t in st.timeline[:MAX_TIMELINE]:
         parts.append(f'<li><span class="date">{e(t.get("date") or "tarihsiz")}</span> '
                      f'<a href="#{e(t.get("event_id"))}">{e(t.get("headline"))}</a></li>')  # fmt: skip

@@ -4,6 +4,8 @@ entities. Each is also plain JSON for anyone else (Datasette-style: every page h
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fastapi import APIRouter, HTTPException
 
 from gundem.serve.limits import Filters, check_id, limit_param, offset_param
@@ -12,6 +14,12 @@ from gundem.store import read
 from gundem.store.search import SearchFilters
 
 router = APIRouter(tags=["views"])
+
+
+@dataclass
+class EventEntities:
+    event_id: str
+    items: list[read.CoEntity]
 
 
 def _flt(f: SearchFilters) -> read.ArticleFilter:
@@ -63,12 +71,10 @@ def entity_activity(store: ReadStore, entity_id: str) -> read.EntityActivity:
     return act
 
 
-@router.get("/api/events/{event_id}/entities", response_model=list[read.CoEntity])
-def event_entities(
-    store: ReadStore, event_id: str, limit: int = limit_param(30)
-) -> list[read.CoEntity]:
+@router.get("/api/events/{event_id}/entities", response_model=EventEntities)
+def event_entities(store: ReadStore, event_id: str, limit: int = limit_param(30)) -> EventEntities:
     """The entities an event's articles name, most articles first."""
     check_id(event_id)
     if store.record("events", event_id) is None:
         raise HTTPException(404, f"no event {event_id}")
-    return read.event_entity_rows(store, event_id, limit)
+    return EventEntities(event_id, read.event_entity_rows(store, event_id, limit))

@@ -345,7 +345,8 @@ async function pageStory(id) {
 // -- event ----------------------------------------------------------------------------------
 
 async function pageEvent(id) {
-  const [e, ents] = await Promise.all([api("/api/events/" + enc(id)), api("/api/events/" + enc(id) + "/entities")]);
+  const [e, entPage] = await Promise.all([api("/api/events/" + enc(id)), api("/api/events/" + enc(id) + "/entities")]);
+  const ents = entPage.items;
   const byId = Object.fromEntries((e.articles || []).map((a) => [a.id, a]));
   const summary = (e.summary || []).map((s) => el("li", {},
     s.sentence || s.text || "", " ",
