@@ -145,3 +145,24 @@ def test_event_claims_say_what_they_count(client) -> None:
         ("13 kişi", "killed"),
         ("14'e", "killed"),
     }
+
+
+def test_vendored_assets_ship_in_the_wheel() -> None:
+    """Every file of the web UI (vendored Chart.js and Swagger UI included) matches the
+    package-data globs, so the wheel carries it; no CDN is named anywhere in the UI."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    globs = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-data"
+    ]["gundem"]
+    web = root / "src/gundem/serve/web"
+    files = [p.relative_to(root / "src/gundem").as_posix() for p in web.rglob("*") if p.is_file()]
+    assert any(f.endswith("vendor/chart.umd.min.js") for f in files)
+    for f in files:
+        assert any(fnmatch.fnmatch(f, g) and f.count("/") == g.count("/") for g in globs), f
+    for name in ("index.html", "app.js", "style.css"):
+        text = (web / name).read_text(encoding="utf-8")
+        assert "cdn" not in text.lower() and "https://" not in text.replace("https?:", "")
