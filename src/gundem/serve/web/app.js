@@ -95,7 +95,8 @@ function sourceLink(url) {
 }
 
 function table(id, heads, rows, caption) {
-  return el("div", { class: "table-wrap" }, el("table", { id },
+  // a wide table scrolls inside its own box (focusable, so the keyboard can scroll it too)
+  return el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": caption || "tablo" }, el("table", { id },
     caption ? el("caption", {}, caption) : null,
     el("thead", {}, el("tr", {}, heads.map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c) => el("td", {}, c)))))));
