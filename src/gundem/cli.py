@@ -400,7 +400,9 @@ def story(
 def report(
     out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write."),
     db: str = ReadDbOption,
-    top: int = typer.Option(20, "--top", min=1, help="Stories shown in full (most important first)."),
+    top: int = typer.Option(
+        20, "--top", min=1, help="Stories shown in full (most important first)."
+    ),
 ) -> None:
     """Write one self-contained HTML report (stories → timeline → events) that works offline."""
     from gundem.serve.report import write_report
