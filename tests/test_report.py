@@ -180,3 +180,20 @@ def test_measure_labels_shared_with_the_web_ui() -> None:
         assert f'{key}: "{label}"' in js, key
     assert _measure({"measure": "killed", "unit": "kişi"}) == "Ölü (kişi)"
     assert _measure({"measure": "", "unit": "dolar"}) == "dolar"
+
+
+def test_cli_report_top(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from gundem.cli import app
+
+    db = str(tmp_path / "r.duckdb")
+    with Store(db) as s:
+        for a in (beijing("Ajans A", "2025-09-03", 0), beijing("Ajans B", "2025-09-03", 1)):
+            s.add_article(a)
+        link_new(s)
+    out = tmp_path / "r.html"
+    res = CliRunner().invoke(app, ["report", "--db", db, "--out", str(out), "--top", "1"])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").count('<section class="story"') >= 1
+    assert CliRunner().invoke(app, ["report", "--db", db, "--top", "0"]).exit_code != 0

@@ -297,3 +297,27 @@ def test_docs_render_offline(server, browser) -> None:
     finally:
         w.close()
     assert not w.blocked, w.blocked
+
+
+def test_event_and_article_pages(server, views, browser, demo_db: str) -> None:
+    c = TestClient(create_app(demo_db), base_url="http://127.0.0.1")
+    story = c.get("/api/top/stories").json()["items"][0]["id"]  # the flood: deaths counted
+    killed = next(
+        e["id"] for e in c.get(f"/api/stories/{story}").json()["events"]
+        if any(x["measure"] == "killed" for x in c.get(f"/api/events/{e['id']}").json()["claims"])
+    )  # fmt: skip
+    w = Watch(browser, SIZES["390"])
+    try:
+        pg = w.page
+        w.open(f"{server}/#/event/{killed}")
+        assert "Ne sayılıyor" in pg.inner_text("#claims thead")
+        assert "Ölü" in pg.inner_text("#claims tbody")  # what the figure counts
+        assert pg.locator("#event-entity-list a.chip").count() >= 2
+        assert pg.locator("#quotes .quote-group").count() >= 1
+        pg.click("#sources a.article-link >> nth=0")
+        pg.wait_for_function("() => document.body.dataset.ready === location.hash")
+        assert pg.locator("#legend .ent").count() == 1 and pg.locator("#legend .quote").count() == 1
+        assert pg.locator("#article-text a.ent").count() >= 1
+    finally:
+        w.close()
+    assert not w.errors and not w.blocked
