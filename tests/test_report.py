@@ -87,7 +87,113 @@ def test_report_renders_offline_in_headless_chromium(tmp_path) -> None:
         assert page.locator("section.story").count() >= 1
         assert page.locator("ol.timeline li").count() >= 2
         assert page.locator("article.event").first.is_visible()
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         page.screenshot(path=str(shot), full_page=True)
         browser.close()
+    assert overflow <= 0, f"{overflow}px wider than the phone"
     assert all(u.startswith("file:") for u in requests), requests  # nothing from the network
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+# -- bounded at any corpus size ------------------------------------------------------------------
+
+REPORT_BOUND = 1_500_000  # bytes: the default report (top 20 stories) of 5,000 articles stays under
+
+
+def _generated_store(n: int = 5150) -> tuple[Store, str]:
+    """~5,000 generated articles (gundem_tools.gen.corpus) with their gold events and stories,
+    written straight into a store (no pipeline); each event also has a 12,000-word speech."""
+    from collections import defaultdict
+
+    from gundem.model import Event, Story
+    from gundem_tools.gen.corpus import generate
+
+    rows = [(a, g) for a, g in generate(n, seed=3)][:5000]
+    by_event: dict[str, list] = defaultdict(list)
+    for a, g in rows:
+        a.event_id, a.story_id, a.duplicate_of = g.event, g.story, g.duplicate_of
+        by_event[g.event].append(a)
+    speech = " ".join(["Değerli milletvekilleri, bütçe görüşmelerinde söz aldık."] * 1500)
+    events, by_story = [], defaultdict(list)
+    for eid, arts in sorted(by_event.items()):
+        groups: dict[tuple, dict] = {}
+        for a in arts:
+            for q in a.quotes:
+                g = groups.setdefault((q.speaker, q.text), {"speaker": q.speaker, "text": q.text,
+                                      "outlets": [], "article_ids": [], "variants": []})  # fmt: skip
+                g["outlets"].append(a.outlet)
+                g["article_ids"].append(a.id)
+        ev = Event(id=eid, date=min(a.published or "9" for a in arts)[:10],
+                   headline=arts[0].title, article_ids=[a.id for a in arts],
+                   summary=[{"sentence": arts[0].text.split(".")[0], "article_id": arts[0].id}],
+                   quotes=list(groups.values()), story_id=arts[0].story_id)  # fmt: skip
+        events.append(ev)
+        by_story[ev.story_id].append(ev)
+    for ev in events:  # the worst case: a speech in every event
+        ev.quotes.insert(0, {"speaker": "Uzun Konuşan", "text": speech, "outlets": ["Meclis"],
+                             "article_ids": ev.article_ids[:1], "variants": []})  # fmt: skip
+    stories = [
+        Story(id=sid, title=f"Hikâye {sid}", event_ids=[e.id for e in evs],
+              timeline=[{"event_id": e.id, "date": e.date, "headline": e.headline} for e in evs])
+        for sid, evs in by_story.items()
+    ]  # fmt: skip
+    s = Store(":memory:")
+    s.add_articles([a for a, _ in rows])
+    s.put_events(events)
+    s.put_stories(stories)
+    return s, speech
+
+
+def test_report_is_bounded_on_5000_articles() -> None:
+    from gundem.serve.report import QUOTE_MAX, TOP, render_report
+
+    s, speech = _generated_store()
+    assert s.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 5000
+    n_stories = len(s.stories())
+    assert n_stories > TOP * 3
+    doc = render_report(s)
+    size = len(doc.encode("utf-8"))
+    assert size < REPORT_BOUND, size
+    assert doc.count('<section class="story" id="S') == TOP  # the top stories in full
+    assert f"Diğer hikâyeler ({n_stories - TOP})" in doc  # the rest one line each
+    assert "--top" in doc
+    # the speech is folded and cut, not printed whole
+    assert '<details class="long">' in doc and speech not in doc
+    assert speech[: QUOTE_MAX - 100] in doc
+    # more stories on request: bigger, still one file, still bounded per story
+    more = render_report(s, top=TOP * 2)
+    assert more.count('<section class="story" id="S') == TOP * 2
+    assert size < len(more.encode("utf-8")) < 2.2 * size + 200_000
+
+
+def test_measure_labels_shared_with_the_web_ui() -> None:
+    from pathlib import Path
+
+    from gundem.serve.report import MEASURE_LABELS, _measure
+    from gundem.turkish.measures import MEASURE_OF_UNIT, MEASURE_STEMS
+
+    assert set(MEASURE_LABELS) == set(MEASURE_STEMS) | set(MEASURE_OF_UNIT.values())
+    js = (Path(__file__).parents[1] / "src/gundem/serve/web/app.js").read_text(encoding="utf-8")
+    for key, label in MEASURE_LABELS.items():
+        assert f'{key}: "{label}"' in js, key
+    assert _measure({"measure": "killed", "unit": "kişi"}) == "Ölü (kişi)"
+    assert _measure({"measure": "", "unit": "dolar"}) == "dolar"
+
+
+def test_cli_report_top(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from gundem.cli import app
+
+    db = str(tmp_path / "r.duckdb")
+    with Store(db) as s:
+        for a in (beijing("Ajans A", "2025-09-03", 0), beijing("Ajans B", "2025-09-03", 1)):
+            s.add_article(a)
+        link_new(s)
+    out = tmp_path / "r.html"
+    res = CliRunner().invoke(app, ["report", "--db", db, "--out", str(out), "--top", "1"])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").count('<section class="story"') >= 1
+    assert CliRunner().invoke(app, ["report", "--db", db, "--top", "0"]).exit_code != 0

@@ -123,5 +123,8 @@ def test_ask_box(server, page) -> None:
     _wait(page, "#answer .cites a.cite")
     assert "asker" in page.inner_text("#answer")
     assert page.inner_text("main h1").endswith("?")
+    assert "soru türü" not in page.inner_text("main")  # no debug line
+    cite = page.inner_text("#answer .cites li >> nth=0")
+    assert any(a.outlet in cite for a in server[1]) and "20" in cite  # outlet, title, date
     page.click("#answer .cites a.cite >> nth=0")
     _wait(page, "#article-text")

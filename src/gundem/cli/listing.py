@@ -240,12 +240,16 @@ def story(
 def report(
     out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write."),
     db: str = ReadDbOption,
+    top: int = typer.Option(
+        20, "--top", min=1, help="Stories shown in full (most important first)."
+    ),
 ) -> None:
-    """Write one self-contained HTML report (stories → timeline → events) that works offline."""
+    """Write one self-contained HTML report (stories → timeline → events) that works offline.
+    The --top most important stories are shown in full, the others listed; long quotes fold."""
     from gundem.serve.report import write_report
 
     with _open(db, read_only=True) as store:
-        path = write_report(store, out)
+        path = write_report(store, out, top=top)
     console.print(f"wrote {_s(path)}")
 
 

@@ -20,7 +20,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from gundem.ask.llm import LLMConfig
@@ -43,13 +44,14 @@ from gundem.serve.routers import (
     quotes,
     search,
     stories,
+    views,
 )
 from gundem.serve.routers._deps import Ctx, ReadStore
 from gundem.store import read
 from gundem.store.locks import DatabaseBusy
 
 WEB_DIR = Path(__file__).parent / "web"
-ROUTERS = (articles, entities, quotes, claims, events, stories, search, ask, ingest)
+ROUTERS = (articles, entities, quotes, claims, events, stories, views, search, ask, ingest)
 log = logging.getLogger("gundem.serve")
 
 
@@ -67,7 +69,8 @@ def create_app(
         yield
         ctx.close()
 
-    app = FastAPI(title="gundem", version="0.1", lifespan=lifespan,
+    # /docs is served from the vendored Swagger UI (serve/web/vendor/): it works offline
+    app = FastAPI(title="gundem", version="0.1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Turkish news: articles, entities, quotes, claims, events, stories, "
                   "search and cited answers.")  # fmt: skip
     app.state.ctx = ctx
@@ -75,6 +78,7 @@ def create_app(
     for module in ROUTERS:
         app.include_router(module.router)
     app.get("/", include_in_schema=False)(_index_html)
+    app.get("/docs", include_in_schema=False)(_docs_html)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
     app.exception_handler(DatabaseBusy)(_busy)
     app.exception_handler(ValueError)(_value_error)
@@ -91,6 +95,16 @@ def health(ctx: Ctx, store: ReadStore) -> Health:
 
 def _index_html() -> FileResponse:
     return FileResponse(WEB_DIR / "index.html")
+
+
+def _docs_html() -> HTMLResponse:
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json", title="gundem — API",
+        swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+        swagger_css_url="/static/vendor/swagger-ui.css",
+        swagger_favicon_url="/static/vendor/favicon-32x32.png",
+        swagger_ui_parameters={"validatorUrl": None},
+    )  # fmt: skip
 
 
 async def _busy(_: Request, exc: Exception) -> JSONResponse:

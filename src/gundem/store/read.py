@@ -124,6 +124,8 @@ class ClaimItem:
     title: str | None
     outlet: str | None
     published: str | None
+    measure: str = ""  # what the figure counts (Claim.measure: killed, injured, sent, …)
+    when: str = ""  # the date its sentence names
 
 
 @dataclass
@@ -507,6 +509,7 @@ def _claim(data: str, aid: str, title: Any, outlet: Any, pub: Any) -> ClaimItem:
         qualifier=d.get("qualifier", ""), attributed_to=d.get("attributed_to", ""),
         sentence=d.get("sentence", ""), start=d.get("start", 0), end=d.get("end", 0),
         article_id=aid, title=title, outlet=outlet, published=pub,
+        measure=d.get("measure", ""), when=d.get("when", ""),
     )  # fmt: skip
 
 
@@ -868,3 +871,281 @@ def export_stories(store: Store) -> list[dict[str, Any]]:
         }  # fmt: skip
         for st in store.stories()
     ]
+
+
+# -- the web UI's views: ranked cards, coverage, attention over time ---------------------------------
+
+
+@dataclass
+class Card:
+    """A story or an event as the home page lists it: its size, its dates, its lead names.
+    ``score`` is its importance (outlets, articles, recency; see ``importance``)."""
+
+    id: str
+    title: str
+    first: str | None
+    last: str | None
+    articles: int
+    outlets: int
+    events: int
+    conflicts: int
+    entities: list[str]
+    story_id: str | None
+    score: float
+
+
+@dataclass
+class CardPage:
+    total: int
+    limit: int
+    offset: int
+    items: list[Card]
+
+
+@dataclass
+class FacetValue:
+    value: str
+    articles: int
+
+
+@dataclass
+class Facets:
+    """What the home page's filters can choose from."""
+
+    outlets: list[FacetValue]
+    languages: list[FacetValue]
+    first: str | None
+    last: str | None
+
+
+@dataclass
+class OutletCount:
+    outlet: str
+    articles: int
+
+
+@dataclass
+class EventCoverage:
+    id: str
+    date: str | None
+    headline: str
+    articles: int
+    outlets: int
+
+
+@dataclass
+class StoryCoverage:
+    """What the story page draws: events by date with their size, articles per outlet, the
+    story's articles (for naming sources) and its quotes grouped by statement across events."""
+
+    id: str
+    events: list[EventCoverage]
+    outlets: list[OutletCount]
+    articles: dict[str, ArticleSummary]
+    quotes: list[dict[str, Any]]
+
+
+@dataclass
+class DayCount:
+    day: str
+    articles: int
+    mentions: int
+
+
+@dataclass
+class CoEntity:
+    id: str
+    name: str
+    type: str
+    articles: int
+
+
+@dataclass
+class EntityActivity:
+    """An entity's attention over time (per day), the entities named with it, quotes about it."""
+
+    id: str
+    days: list[DayCount]
+    cooccurring: list[CoEntity]
+    quotes_about: list[QuoteItem]
+
+
+_LIVE = "duplicate_of IS NULL"
+
+
+def _grouped(store: Store, col: str, flt: ArticleFilter) -> list[tuple[Any, ...]]:
+    w, params = flt.where()
+    w = f"{w} AND {col} IS NOT NULL AND {_LIVE}" if w else f"WHERE {col} IS NOT NULL AND {_LIVE}"
+    return store.con.execute(
+        f"""SELECT {col}, count(*), count(DISTINCT nullif(outlet, '')), min(left(published, 10)),
+                   max(left(published, 10)), count(DISTINCT event_id)
+            FROM articles {w} GROUP BY {col}""",
+        params,
+    ).fetchall()
+
+
+def _lead_entities(store: Store, col: str, ids: list[str], n: int = 4) -> dict[str, list[str]]:
+    if not ids:
+        return {}
+    rows = store.con.execute(
+        f"""SELECT a.{col}, e.name, count(DISTINCT a.id) AS k
+            FROM article_entities e JOIN articles a ON a.id = e.article_id
+            WHERE a.{col} IN (SELECT unnest(?::VARCHAR[])) AND a.{_LIVE}
+            GROUP BY a.{col}, e.name ORDER BY k DESC, e.name""",
+        [ids],
+    ).fetchall()
+    out: dict[str, list[str]] = defaultdict(list)
+    for key, name, _k in rows:
+        if len(out[key]) < n:
+            out[key].append(name)
+    return out
+
+
+def _ranked(rows: list[tuple[Any, ...]]) -> list[tuple[float, tuple[Any, ...]]]:
+    newest = max((r[4] for r in rows if r[4]), default=None)
+    scored = [(round(importance(r[2], r[1], r[4], newest), 3), r) for r in rows]
+    scored.sort(key=lambda x: (-x[0], -(x[1][1]), x[1][4] or "", x[1][0]))
+    return scored
+
+
+def _multi_event_stories(store: Store) -> set[str]:
+    rows = store.con.execute(
+        "SELECT story_id FROM articles WHERE story_id IS NOT NULL "
+        "GROUP BY story_id HAVING count(DISTINCT event_id) > 1"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def story_cards(
+    store: Store, flt: ArticleFilter, limit: int, offset: int, singles: bool = False
+) -> CardPage:
+    """Stories with articles matching ``flt``, most important first (``importance``);
+    one-event stories only with ``singles`` (their events are event cards)."""
+    lim, off = _page(limit, offset)
+    rows = _grouped(store, "story_id", flt)
+    if not singles:
+        multi = _multi_event_stories(store)
+        rows = [r for r in rows if r[0] in multi]
+    scored = _ranked(rows)
+    page = scored[off : off + lim]
+    ids = [r[0] for _, r in page]
+    recs = {r["id"]: r for r in (store.record("stories", i) for i in ids) if r}
+    lead = _lead_entities(store, "story_id", ids)
+    items = [
+        Card(r[0], (recs.get(r[0]) or {}).get("title") or r[0], r[3], r[4], r[1], r[2], r[5],
+             len((recs.get(r[0]) or {}).get("conflicts") or []), lead.get(r[0], []), r[0], score)
+        for score, r in page
+    ]  # fmt: skip
+    return CardPage(len(scored), lim, off, items)
+
+
+def event_cards(store: Store, flt: ArticleFilter, limit: int, offset: int) -> CardPage:
+    """Events with articles matching ``flt``, most important first (``importance``)."""
+    lim, off = _page(limit, offset)
+    scored = _ranked(_grouped(store, "event_id", flt))
+    page = scored[off : off + lim]
+    ids = [r[0] for _, r in page]
+    recs = {e["id"]: e for e in store.event_records(ids)}
+    lead = _lead_entities(store, "event_id", ids)
+    items = []
+    for score, r in page:
+        ev = recs.get(r[0]) or {}
+        items.append(Card(r[0], ev.get("headline") or r[0], r[3], r[4], r[1], r[2], 1, 0,
+                          lead.get(r[0], []), ev.get("story_id"), score))  # fmt: skip
+    return CardPage(len(scored), lim, off, items)
+
+
+def facets(store: Store) -> Facets:
+    outlets = store.con.execute(
+        "SELECT outlet, count(*) FROM articles WHERE coalesce(outlet, '') <> '' "
+        "GROUP BY outlet ORDER BY 2 DESC, 1"
+    ).fetchall()
+    langs = store.con.execute(
+        "SELECT language, count(*) FROM articles WHERE coalesce(language, '') <> '' "
+        "GROUP BY language ORDER BY 2 DESC, 1"
+    ).fetchall()
+    row = store.con.execute(
+        "SELECT min(left(published, 10)), max(left(published, 10)) FROM articles"
+    ).fetchone()
+    first, last = row if row else (None, None)
+    return Facets([FacetValue(*r) for r in outlets], [FacetValue(*r) for r in langs], first, last)
+
+
+def story_coverage(store: Store, story_id: str) -> StoryCoverage | None:
+    rec = _record(store, "stories", story_id)
+    if rec is None:
+        return None
+    evs = store.event_records(list(rec.get("event_ids") or []))
+    ids = [a for e in evs for a in (e.get("article_ids") or [])]
+    arts = article_summaries(store, ids)
+    per_outlet: dict[str, int] = defaultdict(int)
+    for a in arts.values():
+        per_outlet[a.outlet or "(kaynak adı yok)"] += 1
+    events = [
+        EventCoverage(e["id"], e.get("date"), e.get("headline") or "",
+                      len(e.get("article_ids") or []),
+                      len({arts[a].outlet for a in e.get("article_ids") or [] if a in arts}))
+        for e in evs
+    ]  # fmt: skip
+    events.sort(key=lambda x: (x.date is None, x.date or "", x.id))
+    quotes = []
+    for e in evs:
+        for g in e.get("quotes") or []:
+            quotes.append({**g, "event_id": e["id"]})
+    quotes.sort(key=lambda g: (-len(g.get("article_ids") or g.get("outlets") or []),
+                               g.get("speaker") or ""))  # fmt: skip
+    outlets = sorted((OutletCount(o, n) for o, n in per_outlet.items()),
+                     key=lambda x: (-x.articles, x.outlet))  # fmt: skip
+    return StoryCoverage(rec["id"], events, outlets, arts, quotes)
+
+
+def entity_activity(store: Store, entity_id: str, top: int = 12) -> EntityActivity | None:
+    ent = entity(store, entity_id)
+    if ent is None:
+        return None
+    days = store.con.execute(
+        """SELECT left(a.published, 10) AS d, count(DISTINCT a.id), sum(ae.mentions)
+           FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+           WHERE ae.entity_id = ? AND a.published IS NOT NULL GROUP BY d ORDER BY d""",
+        [entity_id],
+    ).fetchall()
+    co = store.con.execute(
+        """SELECT o.entity_id, any_value(o.name), any_value(o.type), count(DISTINCT o.article_id) AS k
+           FROM article_entities o
+           WHERE o.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)
+             AND o.entity_id <> ?
+           GROUP BY o.entity_id ORDER BY k DESC, 2 LIMIT ?""",
+        [entity_id, entity_id, _page(top, 0)[0]],
+    ).fetchall()
+    names = [folded(n) for n in [ent.name, *ent.aliases] if len(n) >= 3]
+    about = [
+        q
+        for q in _quotes_where(
+            store,
+            "q.article_id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"
+            " AND q.speaker IS DISTINCT FROM ? AND q.speaker_id IS DISTINCT FROM ?"
+            + _NO_FRAGMENTS.format(t="q."),
+            [entity_id, ent.name, entity_id],
+            "a.published DESC NULLS LAST, a.id, q.n",
+            [200, 0],
+        )
+        if any(n in folded(q.text) for n in names)
+    ][:20]
+    return EntityActivity(
+        ent.id,
+        [DayCount(d, n, int(m or 0)) for d, n, m in days],
+        [CoEntity(*r) for r in co],
+        about,
+    )
+
+
+def event_entity_rows(store: Store, event_id: str, top: int = 30) -> list[CoEntity]:
+    """The entities an event's (non-duplicate) articles name, most articles first."""
+    rows = store.con.execute(
+        """SELECT e.entity_id, any_value(e.name), any_value(e.type), count(DISTINCT a.id) AS k
+           FROM article_entities e JOIN articles a ON a.id = e.article_id
+           WHERE a.event_id = ? AND a.duplicate_of IS NULL
+           GROUP BY e.entity_id ORDER BY k DESC, 2 LIMIT ?""",
+        [event_id, _page(top, 0)[0]],
+    ).fetchall()
+    return [CoEntity(*r) for r in rows]
