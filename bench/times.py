@@ -14,7 +14,9 @@ Three parts, one run:
   absent): DATE+TIME relaxed F1 as its SOURCE.md defines it (a gold DATE/TIME span
   is found when a DATE/TIME prediction overlaps it; a prediction overlapping no gold
   span of any type counts against precision), for ours and, on the same texts,
-  for dateparser's ``search_dates(languages=['tr'])`` (``bitezat_dateparser_*``).
+  for dateparser's ``search_dates(languages=['tr'])`` (``bitezat_dateparser_*``);
+  ``bitezat_chars_per_s`` and ``bitezat_dateparser_chars_per_s``: the speed of each
+  on those texts (extraction time only, one pass).
 
 A gold expression is found when a predicted TimeRef overlaps its span (the
 gold text located in the record text); ``time_value_accuracy`` is the share of
@@ -271,23 +273,32 @@ def bitezat(folder: Path, verbose: bool = False) -> dict[str, float]:
     docs = load_bitezat(folder)
     ours = [0, 0, 0, 0]
     peer = [0, 0, 0, 0]
-    t0 = time.perf_counter()
+    chars = sum(len(text) for _, text, _ in docs)
+    dt = 0.0
     for name, text, gold in docs:
         art = Article(id=content_id(text), source=name, text=text)
-        pred = [(t.start, t.end) for t in extract_times(art).times if _type(t) in ("DATE", "TIME")]
+        t0 = time.perf_counter()
+        times = extract_times(art).times
+        dt += time.perf_counter() - t0
+        pred = [(t.start, t.end) for t in times if _type(t) in ("DATE", "TIME")]
         for i, v in enumerate(_relaxed(gold, pred)):
             ours[i] += v
         if verbose:
             _show_misses(name, text, gold, pred)
-    dt = time.perf_counter() - t0
     res = {"bitezat_docs": len(docs), **_f1(*ours, key="bitezat"), "bitezat_seconds": dt}
+    res["bitezat_chars_per_s"] = round(chars / dt) if dt else 0
+    peer_dt = 0.0
     try:
         for _name, text, gold in docs:
-            for i, v in enumerate(_relaxed(gold, _dateparser_spans(text))):
+            t0 = time.perf_counter()
+            spans = _dateparser_spans(text)
+            peer_dt += time.perf_counter() - t0
+            for i, v in enumerate(_relaxed(gold, spans)):
                 peer[i] += v
     except ImportError:
         return res
     res.update(_f1(*peer, key="bitezat_dateparser"))
+    res["bitezat_dateparser_chars_per_s"] = round(chars / peer_dt) if peer_dt else 0
     return res
 
 

@@ -46,7 +46,7 @@ from gundem.extract.numbers import NUMBER_WORD_ALT, parse_number_words
 from gundem.model import Article, TimeRef
 from gundem.turkish import article_sentences
 from gundem.turkish import casefold_tr as tr_lower
-from gundem.turkish.lexicon import MONTHS, WEEKDAYS
+from gundem.turkish.lexicon import DEICTIC_TIMES, MONTHS, WEEKDAYS
 
 DAYS = WEEKDAYS
 
@@ -139,8 +139,9 @@ class _Cand:
 def find_time_spans(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping time expressions: (start, end, kind, match), in text order."""
     cands: list[_Cand] = []
+    starts = _Starts(text)
     for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
+        for m in starts.matches(kind, rx):
             if kind == "ybare" and _BARE_YEAR_BLOCK.match(text[m.end() : m.end() + 20]):
                 continue
             if kind in ("dow", "reldow", "m", "msuf", "dm", "my") and not _month_ok(m):
@@ -160,6 +161,140 @@ def find_time_spans(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         if all(e <= ts or s >= te for ts, te, _ in taken[max(0, k - 1) : k + 1]):
             insort(taken, (s, e, c), key=lambda t: t[:2])
     return [(s, e, c.kind, c.m) for s, e, c in taken]
+
+
+# ---------------------------------------------------------------------------
+# Candidate starts: every rule's match begins with one of a few words (or a digit),
+# so the rules are tried only where one of them starts instead of scanning the whole
+# text once per rule. The words are searched case-sensitively in a folded copy
+# (Turkish fold, then ı→i: IGNORECASE lets "i" match I, İ and ı), which finds a
+# superset of the places a rule can match; ``rx.match`` there, skipping starts inside
+# the previous match, gives exactly what ``rx.finditer`` gives.
+# ---------------------------------------------------------------------------
+
+_REL_W = ("geçen", "geçtiğimiz", "bu", "gelecek", "önümüzdeki", "önceki", "evvelki")
+_POD_W = ("gece", "öğleden", "sabah", "akşam", "öğlen", "öğle", "ikindi")
+_UNIT_W = ("yıl", "sene", "ay", "hafta", "gün", "saat", "dakika")
+_NUM_W = tuple(NUMBER_WORD_ALT.split("|"))
+_DEICTIC_W = tuple({k.split()[0] for k in DEICTIC_TIMES})
+_DIGIT = "#"  # a rule that may start with a digit
+_STARTS: dict[str, tuple[str, ...]] = {
+    "dmy": (_DIGIT,), "my": MONTHS, "ym": (_DIGIT,), "relym": _REL_W, "dm": (_DIGIT,),
+    "m": MONTHS, "msuf": MONTHS, "reldur": (_DIGIT, *_NUM_W), "dur": (_DIGIT, *_NUM_W),
+    "reldow": ("geçen", "geçtiğimiz"), "dow": DAYS, "rel": _REL_W,
+    "day": ("evvelsi", "önceki", "dün", "bugün", "yarın", "bu"), "y": (_DIGIT,),
+    "ybare": (_DIGIT,), "numdate": (_DIGIT,),
+    "clock": (_DIGIT, "dün", "bugün", "yarın", "bu", "saat", *_POD_W),
+    "clock2": (_DIGIT, "saat"), "ordday": (_DIGIT,), "within": ("hafta", "yıl", "ay", "gün"),
+    "daypart": ("dün", "bugün", "yarın", "bu", "o", "ertesi", "aynı", "her", *_POD_W),
+    "weekday": ("geçen", "geçtiğimiz", "bu", "önümüzdeki", "gelecek", "haftaya", "her", *DAYS),
+    "dmlow": (_DIGIT,), "ymon": (_DIGIT,), "deictic": _DEICTIC_W,
+    "anaphor": ("o", "aynı", "ertesi", "ilk", "son", "bir", "bu"),
+    "duedate": ("teslim", "son", "tüketim", "randevu", "ödeme", "fatura"),
+    "weekend": (*_REL_W, "hafta"), "nextweek": ("hafta",),
+    "season": (*_REL_W, "ilkbahar", "sonbahar", "yaz", "kış"), "monthday": ("ayın",),
+    "dur2": (_DIGIT, *_NUM_W, "yarım", "birkaç", "bir", "birkac", "kaç", "uzun"),
+    "durpl": ("uzun", *_UNIT_W), "every": ("her",), "everyday": ("her",),
+    "nthone": (_DIGIT, *_NUM_W), "freq": _UNIT_W, "periodic": ("yıl", "ay", "hafta", "gün"),
+}  # fmt: skip
+_AFTER_WORD = ("partdate",)  # "<word>-dığım tarihte": the word before a tarih/gün/saat
+
+
+def _key(word: str) -> str:
+    return tr_lower(word).replace("ı", "i")
+
+
+_PREFIX_KINDS: dict[str, list[str]] = {}  # folded start word → the rules it may start
+for _kind, _words in _STARTS.items():
+    for _w in {_key(w) for w in _words if w != _DIGIT}:
+        _PREFIX_KINDS.setdefault(_w, []).append(_kind)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One alternation of ``words`` as a trie ("b(?:u|ir)" rather than "bu|bir"): the
+    engine tries a handful of branches per position instead of every word."""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for head, tails in sorted(heads.items()):
+        rest = [t for t in tails if t]
+        if not rest:
+            alts.append(re.escape(head))
+        else:
+            sub = _trie_regex(rest)
+            opt = "?" if "" in tails else ""
+            alts.append(re.escape(head) + "(?:" + sub + ")" + opt)
+    return "|".join(alts)
+
+
+# the regex finds the shortest start words; the longer ones they begin are checked after
+_SHORTEST = [w for w in _PREFIX_KINDS if not any(w.startswith(v) for v in _PREFIX_KINDS if v != w)]
+_LONGER: dict[str, list[tuple[str, list[str]]]] = {
+    v: [(w, _PREFIX_KINDS[w]) for w in _PREFIX_KINDS if w != v and w.startswith(v)]
+    for v in _SHORTEST
+}
+_WORDS_RX = re.compile(r"\b(?:" + _trie_regex(_SHORTEST) + ")")
+_DIGIT_KINDS = [k for k, ws in _STARTS.items() if _DIGIT in ws]
+_DIGITS_RX = re.compile(r"\d+")
+_TIME_NOUN_RX = re.compile(r"\s+(?:tarih|gün|saat)")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class _Starts:
+    """Where each rule may start in one text (folded once)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = tr_lower(text)
+        if "ı" in folded or "ſ" in folded:
+            folded = folded.replace("ı", "i").replace("ſ", "s")
+        self.ok = len(folded) == len(text)  # else: scan the whole text
+        self.pos: dict[str, list[int]] = {}
+        if self.ok:
+            self._index(folded)
+
+    def _index(self, folded: str) -> None:
+        text, pos = self.text, self.pos
+        for m in _WORDS_RX.finditer(folded):  # every rule starts a word
+            i, w = m.start(), m.group()
+            kinds = _PREFIX_KINDS[w]
+            longer = [ks for v, ks in _LONGER[w] if folded.startswith(v, i)]
+            if longer:
+                kinds = list({k for ks in (kinds, *longer) for k in ks})
+            for k in kinds:
+                pos.setdefault(k, []).append(i)
+        digits = [m.start() for m in _DIGITS_RX.finditer(folded)]
+        if digits:
+            for k in _DIGIT_KINDS:
+                pos[k] = sorted(pos.get(k, []) + digits)
+        after: list[int] = []
+        for m in _TIME_NOUN_RX.finditer(folded):
+            j = i = m.start()
+            while j > 0 and _is_word(text[j - 1]):
+                j -= 1
+            if j < i:
+                after.append(j)
+        for k in _AFTER_WORD:
+            pos[k] = after
+
+    def matches(self, kind: str, rx: re.Pattern[str]) -> list[re.Match[str]]:
+        """What ``rx.finditer(text)`` gives, trying ``rx`` only where it may start."""
+        if not self.ok or (kind not in _STARTS and kind not in _AFTER_WORD):
+            return list(rx.finditer(self.text))  # a rule with no start words: scan all
+        out: list[re.Match[str]] = []
+        end = 0
+        for i in self.pos.get(kind, ()):
+            if i < end:
+                continue
+            m = rx.match(self.text, i)
+            if m:
+                out.append(m)
+                end = max(m.end(), i + 1)
+        return out
 
 
 def _month_ok(m: re.Match[str]) -> bool:
