@@ -156,7 +156,7 @@ def test_an_internal_error_in_a_stage_names_the_stage(monkeypatch):
 
 
 def test_an_internal_error_in_a_corpus_stage_names_it_without_a_traceback(tmp_path, monkeypatch):
-    def broken_link(store, summarize=True):
+    def broken_link(store, summarize=True, **_kw):
         raise RuntimeError("bozuk indeks")
 
     monkeypatch.setattr("gundem.link.linker.link_new", broken_link)

@@ -30,7 +30,7 @@ def test_only_the_train_command_imports_the_tools_package() -> None:
         for module, line in _imports(p)
         if module.split(".")[0] == "gundem_tools"
     }
-    assert len(users) == 1 and next(iter(users)).startswith("cli.py:")
+    assert len(users) == 1 and next(iter(users)).startswith("cli/ner.py:")
 
 
 def test_no_runtime_module_points_into_the_tests_folder() -> None:
