@@ -1,6 +1,8 @@
 """Quote extraction quality on tests/data/quotes_eval.jsonl and, as a second set, on
 tests/data/quotes_real_eval.jsonl (real-world variety: role and group speakers, speakers
-named in an earlier paragraph, organisations, framing words, long quotes; keys ``real_*``).
+named in an earlier paragraph, organisations, framing words, long quotes; keys ``real_*``)
+and on tests/data/quotes_heldout_eval.jsonl, written before its rules were read and not tuned
+on (twelve long articles in varied registers; keys ``heldout_*``).
 
 Run: ``python bench/quotes.py [--verbose] [DATA.jsonl]``. Prints one figure per line; with
 DATA only that file is scored.
@@ -26,6 +28,7 @@ from gundem.model import Article, content_id
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_eval.jsonl"
 REAL = DATA.with_name("quotes_real_eval.jsonl")
+HELDOUT = DATA.with_name("quotes_heldout_eval.jsonl")
 
 
 def _toks(s: str) -> Counter[str]:
@@ -71,6 +74,10 @@ def main(verbose: bool = False, data: Path | None = None) -> dict[str, float]:
     real = score(REAL, verbose)
     res.update({f"real_{k}": v for k, v in real.items()})
     print(f"real-variety speaker accuracy: {real['speaker_accuracy']:.3f}")
+    print("held-out set:")
+    held = score(HELDOUT, verbose)
+    res.update({f"heldout_{k}": v for k, v in held.items()})
+    print(f"held-out speaker accuracy: {held['speaker_accuracy']:.3f}")
     return res
 
 
