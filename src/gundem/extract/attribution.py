@@ -72,6 +72,8 @@ GROUP_STEMS = (
     "personel",
     "çalışan",
     "kaynak",
+    "yönetim",
+    "hükümet",
 )
 _GROUP_RE = re.compile(
     r"^(?:" + "|".join(GROUP_STEMS) + r")(?:ler|lar)?(?:i|ı|u|ü|si|sı|su|sü|leri|ları)?$"

@@ -112,6 +112,9 @@ INDIRECT_VERBS: tuple[str, ...] = (
     "teyit etti",
     "doğruladı",
     "beyan etti",
+    "kabul etti",
+    "itiraf etti",
+    "yazdı",
 )
 
 #: Participles/converbs after "diye": "… diye konuştu", "… diye konuşan Kim".
@@ -133,13 +136,13 @@ _CUE_NOUNS = (
 _CUE_NOUN_VERBS = (
     r"kullan(?:dı|an|arak|mıştı|ıldı)|bulun(?:du|an|arak|muştu|uldu)|yap(?:tı|an|arak|mıştı|ıldı)|"
     r"ver(?:di|en|erek|ildi)|(?:dile\s+)?getir(?:di|en|erek|ildi)|düş(?:tü|en)|paylaş(?:tı|an)|"
-    r"yer\s+ver(?:di|en|erek|ildi)|yinele(?:di|yen)|tekrarla(?:dı|yan)"
+    r"yer\s+(?:ver(?:di|en|erek|ildi)|al(?:dı|an|ıyor|mıştı))|yinele(?:di|yen)|tekrarla(?:dı|yan)"
 )
 
 #: A cue right after a closing quote mark: returns the cue phrase in group "cue".
 AFTER_CUE_RE = re.compile(
     r"^[\s,]*(?P<cue>"
-    r"d(?:edi|emişti|iyor|iyen|iyerek|iye\s+(?:" + _DIYE_VERBS + r"))"
+    r"d(?:edi|emişti|iyor|iyen|iyerek|en(?:il)?di|iye\s+(?:" + _DIYE_VERBS + r"))"
     r"|(?:şeklinde|biçiminde|diye)\s+(?:konuş(?:tu|an|arak)|açıklama\s+yap(?:tı|an)|"
     r"belirt(?:ti|en)|ifade\s+et(?:ti|en)|yanıt\s+ver(?:di|en)|karşılık\s+ver(?:di|en)|"
     r"paylaşım\s+yap(?:tı|an)|ekle(?:di|yen)|seslen(?:di|en))"

@@ -245,6 +245,7 @@ _ROLE_STEMS = (
     "komiser",
     "gazeteci",
     "akademisyen",
+    "senatör",
 )
 _ROLE_RE = re.compile(
     r"^\w*(?:" + "|".join(_ROLE_STEMS) + r")(?:ı|i|u|ü|sı|si|su|sü|leri|ları|ler|lar)?$"
@@ -389,6 +390,8 @@ def find_phrases(text: str) -> list[Phrase]:
         if i <= glue_to:  # inside "Çevre, Şehircilik ve İklim Değişikliği Bakanı"
             cur.append(t)
             continue
+        if cur and _paren_acronym(text, t):
+            continue  # "Merkez Hakem Kurulu (MHK) Başkanı …": the run goes on past "(MHK)"
         if "§" in t.base or not _joinable(toks, i, bool(cur)):
             if cur:
                 follow = "§" if "§" in t.base else tr_lower(t.base)
@@ -412,6 +415,18 @@ def find_phrases(text: str) -> list[Phrase]:
             close()
     close()
     return phrases
+
+
+def _paren_acronym(text: str, t: _Tok) -> bool:
+    """An acronym in brackets right after a name: "Türk Tabipleri Birliği (TTB)"."""
+    return (
+        t.trail == ")"
+        and t.start > 0
+        and text[t.start - 1] == "("
+        and len(t.base) >= 2
+        and t.base.isupper()
+        and not t.suffix
+    )
 
 
 def _listed_title_end(toks: list[_Tok], i: int) -> int:
@@ -622,6 +637,30 @@ class Registry:
         return not attribution.only_sentence_initial(self.article.text or "", word)
 
 
+#: Epithets that open an anaphoric role ("Deneyimli teknik adam", "Golcü oyuncu"): the
+#: phrase refers back to a person already named, it does not introduce a new speaker.
+_EPITHETS = frozenset(
+    "deneyimli tecrübeli genç golcü yıldız usta ünlü başarılı kıdemli yaşlı emektar "
+    "yetenekli ödüllü sevilen duayen efsane efsanevi"
+    .split()
+)
+
+
+def _anaphoric(ph: Phrase) -> bool:
+    """A role with no name that refers back: singular, and a bare role ("Bakan"), one
+    with a nationality ("Alman Bakan") or one opened by an epithet ("Golcü oyuncu")."""
+    role = ph.role
+    if ph.name or not role or re.search(r"l[ae]r[ıi]?$", tr_lower(role[-1])):
+        return False
+    first = tr_lower(role[0])
+    return (
+        len(role) == 1
+        or first in _EPITHETS
+        or attribution.is_nationality(role[0])
+        or bool(_country(role[0]))
+    )
+
+
 def _role_phrase(ph: Phrase) -> str | None:
     """A role or group nobody in the article is named for: the phrase itself. An anaphoric
     role ("Norveçli çalıştırıcı", "Bakan") refers back to someone: None, so the caller
@@ -630,6 +669,8 @@ def _role_phrase(ph: Phrase) -> str | None:
     if not role or all(tr_lower(w.rstrip(".")) in _TITLES for w in role):
         return None
     if attribution.is_nationality(role[0]) or _country(role[0]):
+        return None
+    if tr_lower(role[0]) in _EPITHETS:
         return None
     if len(role) == 1 and not re.search(r"l[ae]r[ıi]?$", tr_lower(role[0])):
         return None
@@ -655,8 +696,11 @@ def _country(word: str) -> str:
 def _role_matches(phrase: list[str], role: str) -> bool:
     rtoks = [tr_lower(t) for t in role.replace("’", " ").split()]
     rtext = " ".join(rtoks)
+    initials = "".join(t[0] for t in rtoks if t)
     for w in phrase:
         lw = tr_lower(split_suffix(w)[0])
+        if len(lw) >= 2 and split_suffix(w)[0].isupper() and lw in initials:
+            continue  # "MHK Başkanı" for "Merkez Hakem Kurulu Başkanı"
         country = _country(w)
         if country:
             if country not in rtext:
@@ -779,14 +823,15 @@ def _subject(ctx: _Ctx, a: int, b: int, last: bool) -> tuple[str | None, Phrase 
     return None, None
 
 
-_AFTER_GAP_RE = re.compile(r"^[\s,]*(?:(?P<w>[a-zçğıöşü]+)\s+)?$")
+_AFTER_GAP_RE = re.compile(r"^[\s,]*(?P<w>(?:[a-zçğıöşü]+\s+){0,3})$")
 _AFTER_GAP_STOP = frozenset("ve ama ancak fakat da de ki bu şu o ile sonra".split())
 
 
 def _after_gap(gap: str) -> bool:
-    """Nothing, or one lower-case occupation word ("dedi balıkçı Yusuf Karadağ")."""
+    """Nothing, or a few lower-case occupation words ("dedi balıkçı Yusuf Karadağ",
+    "diyen mahalle sakini Nurten Akbulut")."""
     m = _AFTER_GAP_RE.match(gap)
-    return m is not None and (m.group("w") or "") not in _AFTER_GAP_STOP
+    return m is not None and not any(w in _AFTER_GAP_STOP for w in m.group("w").split())
 
 
 def _after_speaker(ctx: _Ctx, pos: int, sent_end: int) -> str | None:
@@ -810,7 +855,7 @@ def _classify(ctx: _Ctx, span: QuoteSpan) -> tuple[str, str, int, bool]:
         participle = bool(re.search(r"(?:an|en)$", cue)) and not cue.endswith(("arak", "erek"))
         finite_then_name = not participle and bool(
             re.match(
-                r"^[^\S\n]+(?:[a-zçğıöşü]+[^\S\n]+)?[A-ZÇĞİÖŞÜ]|^[^\S\n]+(?:von|van|de|al)\s",
+                r"^[^\S\n]+(?:[a-zçğıöşü]+[^\S\n]+){0,3}[A-ZÇĞİÖŞÜ]|^[^\S\n]+(?:von|van|de|al)\s",
                 after[m.end() :],
             )
             and _after_gap(re.split(r"[A-ZÇĞİÖŞÜ]", after[m.end() :], maxsplit=1)[0])
@@ -910,6 +955,8 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
     if cue_start <= seg_start:
         return None
     speaker, ph = _subject(ctx, seg_start, a + m.start("clause"), last=False)
+    if speaker is None and ph is not None and _anaphoric(ph):
+        speaker = default  # "Golcü oyuncu, … söyledi": the person of the last statement
     start = seg_start
     if ph is not None:
         gap = re.match(
@@ -997,7 +1044,7 @@ def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: _Copies) -> li
         subj = None
         if speaker is None:
             speaker, subj = _subject(ctx, seg_start, span.open_pos, last=True)
-        if speaker is None and subj is None:
+        if speaker is None and (subj is None or _anaphoric(subj)):
             speaker = source or sent_speaker or ctx.last_speaker
         prev_close = span.close_pos
         out.append(Quote(speaker, span.text, "direct", cue, span.start, span.end))
