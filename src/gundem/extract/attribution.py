@@ -186,6 +186,7 @@ _FRAME_RE = re.compile(
     r"hesab[ıi]ndan|hesab[ıi]\s+üzerinden|mesaj(?:ın)?da|konuşma(?:sın)?da|röportaj(?:ın)?da|"
     r"program(?:ın)?da|görüşme(?:sin)?de|yazı(?:sın)?da|deme[cç]inde|bildiri(?:sin)?de|"
     r"açıklamasıyla|mektubunda|videoda|video\s+mesajında|canlı\s+yayında))\s*,?\s+"
+    r"(?:(?:ise|da|de)\s+)?"
 )
 
 

@@ -177,6 +177,36 @@ INDIRECT_RE = re.compile(
     + r")\s*[.!:]?\s*$",
 )
 
+#: Passive reporting verbs: "… olduğu belirtildi", "… geldiği ifade edildi".
+PASSIVE_VERBS: tuple[str, ...] = (
+    "belirtildi",
+    "belirtiliyor",
+    "kaydedildi",
+    "ifade edildi",
+    "ifade ediliyor",
+    "bildirildi",
+    "bildiriliyor",
+    "öğrenildi",
+    "açıklandı",
+    "vurgulandı",
+    "duyuruldu",
+    "aktarıldı",
+    "dile getirildi",
+    "öne sürüldü",
+    "ileri sürüldü",
+    "iddia edildi",
+    "hatırlatıldı",
+    "not edildi",
+)
+
+#: Passive indirect speech: a nominalised clause without accusative + a passive verb.
+PASSIVE_RE = re.compile(
+    r"(?P<clause>[\wçğıöşüÇĞİÖŞÜ’']*(?:[dt][ıiuü][ğk](?:l[ae]r)?[ıiuü]|[ae]c[ae][ğk](?:l[ae]r)?[ıi])"
+    r"(?:\s+(?:de|da))?)\s+(?P<cue>"
+    + "|".join(re.escape(v) for v in sorted(PASSIVE_VERBS, key=len, reverse=True))
+    + r")\s*[.!]?\s*$",
+)
+
 #: "X’e göre", "X kaynaklarına göre", "X’in açıklamasına göre".
 SOURCE_RE = re.compile(r"\bgöre\b")
 

@@ -40,6 +40,7 @@ from gundem.extract.cues import (
     COLON_CUE_RE,
     FRAGMENT_CUE_RE,
     INDIRECT_RE,
+    PASSIVE_RE,
     paragraph_spans,
     split_suffix,
 )
@@ -990,6 +991,45 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
     )
 
 
+_LEAD_RE = re.compile(
+    r"^[\s,]*(?:(?:Ayrıca|Ancak|Öte yandan|Bununla birlikte|Bu arada|Diğer yandan)\s*,?\s*)?"
+)
+#: Words after a source in a passive report: "X’in açıklamasında", "X’ten yapılan açıklamada".
+_SOURCE_FOLLOW = frozenset("açıklamasında yapılan açıklamasına bildirisinde raporunda".split())
+
+
+def _passive(ctx: _Ctx, a: int, b: int) -> Quote | None:
+    """"… olduğu belirtildi": reported content with no speaker, or the source its framing
+    names ("BUSKİ’den yapılan açıklamada …", "Enstitüsü’nün açıklamasında …")."""
+    m = PASSIVE_RE.search(ctx.text[a:b])
+    if not m:
+        return None
+    cue_start = a + m.start("cue")
+    start = a + _LEAD_RE.match(ctx.text[a:cue_start]).end()  # type: ignore[union-attr]
+    raw = ctx.text[start:cue_start].strip(" ,")
+    clause = attribution.strip_framing(raw)
+    speaker = None
+    if clause != raw:
+        speaker = _passive_source(ctx, start, start + raw.find(clause))
+    start += ctx.text[start:cue_start].find(clause)
+    if len(clause.split()) < 3:
+        return None
+    return Quote(speaker, clause, "indirect", m.group("cue"), start, start + len(clause))
+
+
+def _passive_source(ctx: _Ctx, a: int, b: int) -> str | None:
+    """The organisation or person whose statement the framing in [a, b) names; two
+    names joined by "ve" are one body ("Kandilli Rasathanesi ve Deprem … Enstitüsü")."""
+    phrases = ctx.phrases_in(a, b)
+    for k, p in enumerate(phrases):
+        if p.suffix and p.follow in _SOURCE_FOLLOW and p.name:
+            prev = phrases[k - 1] if k else None
+            if prev is not None and not prev.suffix and ctx.text[prev.end : p.start] == " ve ":
+                return " ".join([*prev.tokens, "ve", *p.tokens])
+            return ctx.registry.speaker(p)
+    return None
+
+
 def extract_quotes(article: Article) -> Article:
     """Fill ``article.quotes`` with direct, indirect and fragment quotes."""
     text = article.text or ""
@@ -1063,6 +1103,12 @@ def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: _Copies) -> li
             ind.speaker = sent_speaker
     elif not colon:
         ind = _indirect(ctx, a, b, seg_start, sent_speaker or ctx.last_speaker)
+        if ind is None and not in_sentence:
+            ind = _passive(ctx, a, b)
+            if ind is not None and ind.speaker:
+                ctx.last_speaker = ind.speaker
+            if ind is not None:
+                return [ind]  # a passive names no subject: the last speaker stays
     if ind:
         out.append(ind)
         sent_speaker = sent_speaker or ind.speaker
