@@ -12,7 +12,8 @@ has the same kind and covers at least 0.5 of the gold quote's word tokens
 (multiset overlap / gold tokens). ``quote_f1`` is over all kinds (direct,
 indirect, fragment); ``direct_f1`` over direct quotes only. ``speaker_accuracy``
 is over matched direct and indirect quotes (fragments carry no speaker); names
-compare case-insensitively with hyphens as spaces.
+compare case-insensitively with hyphens as spaces. ``role_accuracy`` (only where gold
+quotes carry ``speaker_role``) is the share of those whose role phrase is kept.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def score(data: Path, verbose: bool = False) -> dict[str, float]:
     tp = n_pred = n_gold = 0
     dtp = dn_pred = dn_gold = 0
     sp_ok = sp_n = 0
+    role_ok = role_n = 0
     for line in data.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         preds = _run(rec).quotes
@@ -112,6 +114,9 @@ def score(data: Path, verbose: bool = False) -> dict[str, float]:
                 sp_n += 1
                 ok = _norm(preds[best_i].speaker) == _norm(g["speaker"])
                 sp_ok += ok
+                if "speaker_role" in g:  # a role-only speaker linked to a person
+                    role_n += 1
+                    role_ok += _norm(preds[best_i].speaker_role) == _norm(g["speaker_role"])
                 if verbose and not ok:
                     print(
                         f"  SPK  {rec['id']} gold={g['speaker']} pred={preds[best_i].speaker}"
@@ -133,6 +138,8 @@ def score(data: Path, verbose: bool = False) -> dict[str, float]:
         "speaker_accuracy": sp_ok / sp_n if sp_n else 0.0,
         "gold_quotes": n_gold,
     }
+    if role_n:
+        res["role_accuracy"] = role_ok / role_n
     for k, v in res.items():
         print(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}")
     return res

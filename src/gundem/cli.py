@@ -275,13 +275,16 @@ def export(
     what: What = typer.Option(What.articles, "--what"),
     fmt: Format = typer.Option(Format.jsonl, "--format"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: stdout)."),
+    fragments: bool = typer.Option(
+        False, "--fragments", help="Also export fragments (quoted phrases with no speaker)."
+    ),
     db: str = ReadDbOption,
 ) -> None:
     """Export articles, events or stories: every field is described in docs/export.md."""
     from gundem.store.export import export_records, write_records
 
     with _open(db, read_only=True) as store:
-        records = export_records(store, what.value)
+        records = export_records(store, what.value, fragments)
         if fmt is Format.parquet and out is None:
             err_console.print("[red]error:[/] --format parquet needs --out FILE")
             raise typer.Exit(2)
@@ -692,7 +695,8 @@ def quotes(
         total = read.quote_count(store, speaker, fragments)
     for q in items:
         source = f"{q.outlet or ''} {q.published or ''} [{q.article_id[:8]}]".strip()
-        table.add_row(_s(q.speaker or "?"), _s(q.kind), _s(q.cue), _s(q.text), _s(source))
+        who = (q.speaker or "?") + (f" ({q.speaker_role})" if q.speaker_role else "")
+        table.add_row(_s(who), _s(q.kind), _s(q.cue), _s(q.text), _s(source))
     table.title = f"{total} quotes" + (f" (showing {limit})" if total > limit else "")
     console.print(table)
 

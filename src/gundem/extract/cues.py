@@ -207,6 +207,14 @@ PASSIVE_RE = re.compile(
     + r")\s*[.!]?\s*$",
 )
 
+#: Indirect speech closed by a converb before a direct quote: "… yenileneceğini belirterek “…”".
+CONVERB_RE = re.compile(
+    r"(?P<clause>[\wçğıöşüÇĞİÖŞÜ’']*(?:[dt][ıiuü][ğk](?:l[ae]r)?[ıiuü]n[ıiuü]|"
+    r"[ae]c[ae][ğk](?:l[ae]r)?[ıi]n[ıi])(?:\s+(?:de|da))?)\s+(?P<cue>belirterek|vurgulayarak|"
+    r"söyleyerek|ifade\s+ederek|kaydederek|hatırlatarak|dile\s+getirerek|anlatarak|"
+    r"savunarak|açıklayarak)\s*,?\s*$"
+)
+
 #: "X’e göre", "X kaynaklarına göre", "X’in açıklamasına göre".
 SOURCE_RE = re.compile(r"\bgöre\b")
 

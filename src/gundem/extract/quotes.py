@@ -38,6 +38,7 @@ from gundem.extract import attribution
 from gundem.extract.cues import (
     AFTER_CUE_RE,
     COLON_CUE_RE,
+    CONVERB_RE,
     FRAGMENT_CUE_RE,
     INDIRECT_RE,
     PASSIVE_RE,
@@ -247,6 +248,7 @@ _ROLE_STEMS = (
     "gazeteci",
     "akademisyen",
     "senatör",
+    "sanık",
 )
 _ROLE_RE = re.compile(
     r"^\w*(?:" + "|".join(_ROLE_STEMS) + r")(?:ı|i|u|ü|sı|si|su|sü|leri|ları|ler|lar)?$"
@@ -642,8 +644,7 @@ class Registry:
 #: phrase refers back to a person already named, it does not introduce a new speaker.
 _EPITHETS = frozenset(
     "deneyimli tecrübeli genç golcü yıldız usta ünlü başarılı kıdemli yaşlı emektar "
-    "yetenekli ödüllü sevilen duayen efsane efsanevi"
-    .split()
+    "yetenekli ödüllü sevilen duayen efsane efsanevi".split()
 )
 
 
@@ -835,14 +836,21 @@ def _after_gap(gap: str) -> bool:
     return m is not None and not any(w in _AFTER_GAP_STOP for w in m.group("w").split())
 
 
-def _after_speaker(ctx: _Ctx, pos: int, sent_end: int) -> str | None:
+def _after_speaker(ctx: _Ctx, pos: int, sent_end: int) -> tuple[str | None, Phrase | None]:
     for p in ctx.phrases_in(pos, sent_end):
-        if not _after_gap(ctx.text[pos : p.start]):
-            return None
-        if p.suffix:
-            return None
-        return ctx.registry.speaker(p)
-    return None
+        if not _after_gap(ctx.text[pos : p.start]) or p.suffix:
+            return None, None
+        return ctx.registry.speaker(p), p
+    return None, None
+
+
+def _role_label(ph: Phrase | None, speaker: str | None) -> str:
+    """The role phrase a speaker was named by when the phrase holds no name ("Vali",
+    "MHK Başkanı" for the person the article names for it); "" otherwise."""
+    if ph is None or ph.name or not ph.role or not speaker:
+        return ""
+    role = " ".join(ph.role)
+    return "" if _norm(role) == _norm(speaker) else role
 
 
 def _classify(ctx: _Ctx, span: QuoteSpan) -> tuple[str, str, int, bool]:
@@ -961,15 +969,18 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
     start = seg_start
     if ph is not None:
         gap = re.match(
-            r"^(?:[’'\w]*)\s*(?:,|\bise\b|\bda\b|\bde\b)?\s*", ctx.text[ph.end : cue_start]
+            r"^(?:[’'\w]*)\s*(?:\([A-ZÇĞİÖŞÜ]{2,}\)\s*)?(?:,|\bise\b|\bda\b|\bde\b)?\s*",
+            ctx.text[ph.end : cue_start],
         )
         assert gap is not None  # every part of the pattern is optional
         start = ph.end + len(gap.group())
     else:
         speaker = default
+        # a connective, "ise" after a speaker named after a quote, or a one-word subject
+        # that names nobody ("Kurum, …")
         lead = re.match(
             r"^[\s,]*(?:(?:Ayrıca|Ancak|Öte yandan|Bununla birlikte|Bu arada|"
-            r"Diğer yandan|Öte yandan)\s*,?\s*)?",
+            r"Diğer yandan|ise|da|de)\b\s*,?\s*)?(?:[A-ZÇĞİÖŞÜ][a-zçğıöşü]+,\s+)?",
             ctx.text[start:cue_start],
         )
         start += lead.end() if lead else 0
@@ -988,6 +999,7 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
         cue=m.group("cue"),
         start=start,
         end=start + len(clause),
+        speaker_role=_role_label(ph, speaker),
     )
 
 
@@ -998,8 +1010,34 @@ _LEAD_RE = re.compile(
 _SOURCE_FOLLOW = frozenset("açıklamasında yapılan açıklamasına bildirisinde raporunda".split())
 
 
+def _converb(ctx: _Ctx, a: int, b: int, speaker: str | None, subj: Phrase | None) -> Quote | None:
+    """ "Er, hattın yenileneceğini belirterek “…” dedi": the clause before the converb is
+    an indirect quote of the direct quote's speaker."""
+    m = CONVERB_RE.search(ctx.text[a:b])
+    if not m:
+        return None
+    start = a
+    if subj is not None and a <= subj.end <= a + m.start("cue"):
+        start = subj.end
+    start += len(re.match(r"^[\s,]*(?:(?:ise|da|de)\b[\s,]*)?", ctx.text[start:b]).group())  # type: ignore[union-attr]
+    raw = ctx.text[start : a + m.start("cue")]
+    clause = attribution.strip_framing(raw.strip(" ,"))
+    if len(clause.split()) < 2:
+        return None
+    pos = start + raw.find(clause)
+    return Quote(
+        speaker,
+        clause,
+        "indirect",
+        m.group("cue"),
+        pos,
+        pos + len(clause),
+        speaker_role=_role_label(subj, speaker),
+    )
+
+
 def _passive(ctx: _Ctx, a: int, b: int) -> Quote | None:
-    """"… olduğu belirtildi": reported content with no speaker, or the source its framing
+    """ "… olduğu belirtildi": reported content with no speaker, or the source its framing
     names ("BUSKİ’den yapılan açıklamada …", "Enstitüsü’nün açıklamasında …")."""
     m = PASSIVE_RE.search(ctx.text[a:b])
     if not m:
@@ -1007,7 +1045,7 @@ def _passive(ctx: _Ctx, a: int, b: int) -> Quote | None:
     cue_start = a + m.start("cue")
     start = a + _LEAD_RE.match(ctx.text[a:cue_start]).end()  # type: ignore[union-attr]
     raw = ctx.text[start:cue_start].strip(" ,")
-    clause = attribution.strip_framing(raw)
+    clause = attribution.strip_framing(raw, owned=True)
     speaker = None
     if clause != raw:
         speaker = _passive_source(ctx, start, start + raw.find(clause))
@@ -1080,14 +1118,18 @@ def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: _Copies) -> li
         if kind == "fragment":
             out.append(Quote(None, span.text, "fragment", "", span.start, span.end))
             continue
-        speaker = _after_speaker(ctx, cue_end, b) if after else None
-        subj = None
+        speaker, subj = _after_speaker(ctx, cue_end, b) if after else (None, None)
         if speaker is None:
             speaker, subj = _subject(ctx, seg_start, span.open_pos, last=True)
         if speaker is None and (subj is None or _anaphoric(subj)):
             speaker = source or sent_speaker or ctx.last_speaker
         prev_close = span.close_pos
-        out.append(Quote(speaker, span.text, "direct", cue, span.start, span.end))
+        conv = _converb(ctx, seg_start, span.open_pos, speaker, subj)
+        if conv is not None:
+            out.append(conv)
+        q = Quote(speaker, span.text, "direct", cue, span.start, span.end)
+        q.speaker_role = _role_label(subj, speaker)
+        out.append(q)
         sent_speaker = speaker
         seg_start = cue_end
         if after:

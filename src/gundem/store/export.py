@@ -14,9 +14,9 @@ from gundem.store import read
 from gundem.store.db import Store
 
 
-def export_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
+def export_records(store: Store, what: str, fragments: bool = False) -> Iterator[dict[str, Any]]:
     if what == "articles":
-        return (a.export() for a in store.iter_articles())
+        return (a.export(fragments) for a in store.iter_articles())
     if what == "events":
         return iter(read.export_events(store))
     if what == "stories":

@@ -166,7 +166,7 @@ async function pageArticle(id) {
     },
   }, "Kaldırılan bölümleri göster (" + (a.removed || []).length + ")");
   const ents = (a.entities || []).map((e) => el("li", {}, el("a", { href: "#/entity/" + enc(e.id) }, e.name), " ", el("span", { class: "meta" }, e.type)));
-  const quotes = (a.quotes || []).map((q) => el("li", {}, el("strong", {}, q.speaker || "?"), ": “" + q.text + "”", el("span", { class: "meta" }, q.cue ? " (" + q.cue + ")" : "")));
+  const quotes = (a.quotes || []).filter((q) => q.kind !== "fragment").map((q) => el("li", {}, el("strong", {}, q.speaker || "?"), ": “" + q.text + "”", el("span", { class: "meta" }, q.cue ? " (" + q.cue + ")" : "")));
   const claims = (a.claims || []).map((c) => el("li", {}, (c.qualifier ? c.qualifier + " " : "") + c.text + " " + (c.unit || ""), c.attributed_to ? el("span", { class: "meta" }, " — " + c.attributed_to) : null));
   show(
     el("h1", { id: "article-title" }, a.title || a.id),
