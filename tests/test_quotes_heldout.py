@@ -113,3 +113,17 @@ def test_heldout_set_floors() -> None:
     assert res["heldout_quote_f1"] >= floor("quotes", "heldout_quote_f1")
     assert res["heldout_speaker_accuracy"] >= floor("quotes", "heldout_speaker_accuracy")
     assert res["heldout_role_accuracy"] >= floor("quotes", "heldout_role_accuracy")
+
+
+def test_participle_report_belongs_to_the_role_after_it() -> None:
+    text = (
+        "Ödüllü yönetmen Zeki Demirkubuz yeni filminin çekimlerine başladı. Filmin "
+        "bütçesinin devlet desteği olmadan karşılandığını belirten yönetmenle setin "
+        "ilk gününde konuştuk."
+    )
+    (q,) = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert (q.speaker, q.text, q.speaker_role) == (
+        "Zeki Demirkubuz",
+        "Filmin bütçesinin devlet desteği olmadan karşılandığını",
+        "yönetmen",
+    )

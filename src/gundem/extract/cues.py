@@ -215,6 +215,13 @@ CONVERB_RE = re.compile(
     r"savunarak|açıklayarak)\s*,?\s*$"
 )
 
+#: Indirect speech in a participle phrase before its speaker: "… taşıdığını söyleyen sanatçı".
+PARTICIPLE_RE = re.compile(
+    r"(?P<clause>[\wçğıöşüÇĞİÖŞÜ’']*(?:[dt][ıiuü][ğk](?:l[ae]r)?[ıiuü]n[ıiuü]|"
+    r"[ae]c[ae][ğk](?:l[ae]r)?[ıi]n[ıi]))\s+(?P<cue>söyleyen|belirten|vurgulayan|ifade\s+eden|"
+    r"kaydeden|anlatan|dile\s+getiren|savunan|açıklayan|hatırlatan)\s+(?P<who>\S+)"
+)
+
 #: "X’e göre", "X kaynaklarına göre", "X’in açıklamasına göre".
 SOURCE_RE = re.compile(r"\bgöre\b")
 

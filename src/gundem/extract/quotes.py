@@ -41,6 +41,7 @@ from gundem.extract.cues import (
     CONVERB_RE,
     FRAGMENT_CUE_RE,
     INDIRECT_RE,
+    PARTICIPLE_RE,
     PASSIVE_RE,
     paragraph_spans,
     split_suffix,
@@ -1036,6 +1037,36 @@ def _converb(ctx: _Ctx, a: int, b: int, speaker: str | None, subj: Phrase | None
     )
 
 
+def _participle(ctx: _Ctx, a: int, b: int) -> Quote | None:
+    """ "… taşıdığını söyleyen sanatçıyla konuştuk": the clause is an indirect quote of the
+    person or role after the participle (a role resolves to the person named for it)."""
+    m = PARTICIPLE_RE.search(ctx.text[a:b])
+    if not m:
+        return None
+    who_pos = a + m.start("who")
+    speaker, role = None, ""
+    for p in ctx.phrases_in(who_pos, b)[:1]:
+        if p.start == who_pos:
+            speaker = ctx.registry.speaker(p)
+            role = _role_label(p, speaker)
+    if speaker is None:
+        low = tr_lower(m.group("who"))
+        stem = next((s for s in _ROLE_STEMS if low.startswith(s)), "")
+        if stem:
+            speaker = ctx.registry.resolve_role([stem], who_pos)
+            role = stem if speaker else ""
+    if speaker is None:
+        return None
+    start = a + _LEAD_RE.match(ctx.text[a : a + m.start("cue")]).end()  # type: ignore[union-attr]
+    clause = attribution.strip_framing(ctx.text[start : a + m.start("cue")].strip(" ,"))
+    if len(clause.split()) < 3:
+        return None
+    pos = start + ctx.text[start:b].find(clause)
+    return Quote(
+        speaker, clause, "indirect", m.group("cue"), pos, pos + len(clause), speaker_role=role
+    )
+
+
 def _passive(ctx: _Ctx, a: int, b: int) -> Quote | None:
     """ "… olduğu belirtildi": reported content with no speaker, or the source its framing
     names ("BUSKİ’den yapılan açıklamada …", "Enstitüsü’nün açıklamasında …")."""
@@ -1145,6 +1176,8 @@ def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: _Copies) -> li
             ind.speaker = sent_speaker
     elif not colon:
         ind = _indirect(ctx, a, b, seg_start, sent_speaker or ctx.last_speaker)
+        if ind is None and not in_sentence:
+            ind = _participle(ctx, a, b)
         if ind is None and not in_sentence:
             ind = _passive(ctx, a, b)
             if ind is not None and ind.speaker:
