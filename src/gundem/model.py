@@ -67,6 +67,7 @@ class Quote:
     start: int = 0
     end: int = 0
     speaker_id: str = ""
+    speaker_role: str = ""  # the role phrase a role-only speaker was named by ("MHK Başkanı")
 
 
 @dataclass
@@ -142,8 +143,8 @@ class Article:
         known = cls.__dataclass_fields__
         return cls(**{k: v for k, v in d.items() if k in known})
 
-    def export(self) -> dict[str, Any]:
-        """The stable export contract of DESIGN.md."""
+    def export(self, fragments: bool = False) -> dict[str, Any]:
+        """The stable export contract of DESIGN.md (fragment quotes only when asked)."""
         return {
             "id": self.id,
             "source": self.source,
@@ -162,8 +163,15 @@ class Article:
                 {"name": e.name, "type": e.type, "aliases": e.aliases} for e in self.entities
             ],
             "quotes": [
-                {"speaker": q.speaker, "text": q.text, "kind": q.kind, "cue": q.cue}
+                {
+                    "speaker": q.speaker,
+                    "text": q.text,
+                    "kind": q.kind,
+                    "cue": q.cue,
+                    "speaker_role": q.speaker_role,
+                }
                 for q in self.quotes
+                if fragments or q.kind != "fragment"
             ],
             "claims": [
                 {

@@ -68,6 +68,9 @@ def export(
     ),
     fmt: Format = typer.Option(Format.jsonl, "--format"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: stdout)."),
+    fragments: bool = typer.Option(
+        False, "--fragments", help="Also export fragments (quoted phrases with no speaker)."
+    ),
     db: str = ReadDbOption,
 ) -> None:
     """Export the store: every field is described in docs/export.md."""
@@ -76,7 +79,7 @@ def export(
     if fmt is Format.parquet and out is None:
         fail("--format parquet needs --out FILE")
     with _open(db, read_only=True) as store:
-        write_records(export_records(store, what.value), fmt.value, out)
+        write_records(export_records(store, what.value, fragments), fmt.value, out)
 
 
 @app.command()
@@ -368,5 +371,6 @@ def quotes(
                   title=_shown(total, len(items), "quotes"))  # fmt: skip
     for q in items:
         source = f"{q.outlet or ''} {q.published or ''} [{q.article_id[:8]}]".strip()
-        table.add_row(_s(q.speaker or "?"), _s(q.kind), _s(q.cue), _s(q.text), _s(source))
+        who = (q.speaker or "?") + (f" ({q.speaker_role})" if q.speaker_role else "")
+        table.add_row(_s(who), _s(q.kind), _s(q.cue), _s(q.text), _s(source))
     console.print(table)

@@ -72,6 +72,8 @@ GROUP_STEMS = (
     "personel",
     "çalışan",
     "kaynak",
+    "yönetim",
+    "hükümet",
 )
 _GROUP_RE = re.compile(
     r"^(?:" + "|".join(GROUP_STEMS) + r")(?:ler|lar)?(?:i|ı|u|ü|si|sı|su|sü|leri|ları)?$"
@@ -184,12 +186,25 @@ _FRAME_RE = re.compile(
     r"hesab[ıi]ndan|hesab[ıi]\s+üzerinden|mesaj(?:ın)?da|konuşma(?:sın)?da|röportaj(?:ın)?da|"
     r"program(?:ın)?da|görüşme(?:sin)?de|yazı(?:sın)?da|deme[cç]inde|bildiri(?:sin)?de|"
     r"açıklamasıyla|mektubunda|videoda|video\s+mesajında|canlı\s+yayında))\s*,?\s+"
+    r"(?:(?:ise|da|de)\s+)?"
 )
 
 
-def strip_framing(clause: str) -> str:
-    """'yaptığı açıklamada, 31 Mart’ta …' → '31 Mart’ta …' (kept when little is left)."""
+#: A genitive after an apostrophe ("Bankası’nın"): the meeting or statement is another's.
+_OWNED_RE = re.compile(r"[’'](?:n)?[ıiuü]n\s")
+
+
+def strip_framing(clause: str, owned: bool = False) -> str:
+    """'yaptığı açıklamada, 31 Mart’ta …' → '31 Mart’ta …' (kept when little is left).
+    ``owned``: a statement of someone named in the genitive is framing too (passive
+    reports: "Enstitüsü’nün açıklamasında ise …")."""
     while m := _FRAME_RE.match(clause):  # "hesabından yaptığı paylaşımda, …": one by one
+        if (
+            not owned
+            and _OWNED_RE.search(m.group())
+            and not _PARTICIPLE_RE.search(m.group().split()[-1])
+        ):
+            break  # "Merkez Bankası’nın aralık toplantısında …": someone else's, content
         rest = clause[m.end() :]
         if len(rest.split()) < 2:
             break

@@ -112,6 +112,9 @@ INDIRECT_VERBS: tuple[str, ...] = (
     "teyit etti",
     "doğruladı",
     "beyan etti",
+    "kabul etti",
+    "itiraf etti",
+    "yazdı",
 )
 
 #: Participles/converbs after "diye": "… diye konuştu", "… diye konuşan Kim".
@@ -133,13 +136,13 @@ _CUE_NOUNS = (
 _CUE_NOUN_VERBS = (
     r"kullan(?:dı|an|arak|mıştı|ıldı)|bulun(?:du|an|arak|muştu|uldu)|yap(?:tı|an|arak|mıştı|ıldı)|"
     r"ver(?:di|en|erek|ildi)|(?:dile\s+)?getir(?:di|en|erek|ildi)|düş(?:tü|en)|paylaş(?:tı|an)|"
-    r"yer\s+ver(?:di|en|erek|ildi)|yinele(?:di|yen)|tekrarla(?:dı|yan)"
+    r"yer\s+(?:ver(?:di|en|erek|ildi)|al(?:dı|an|ıyor|mıştı))|yinele(?:di|yen)|tekrarla(?:dı|yan)"
 )
 
 #: A cue right after a closing quote mark: returns the cue phrase in group "cue".
 AFTER_CUE_RE = re.compile(
     r"^[\s,]*(?P<cue>"
-    r"d(?:edi|emişti|iyor|iyen|iyerek|iye\s+(?:" + _DIYE_VERBS + r"))"
+    r"d(?:edi|emişti|iyor|iyen|iyerek|en(?:il)?di|iye\s+(?:" + _DIYE_VERBS + r"))"
     r"|(?:şeklinde|biçiminde|diye)\s+(?:konuş(?:tu|an|arak)|açıklama\s+yap(?:tı|an)|"
     r"belirt(?:ti|en)|ifade\s+et(?:ti|en)|yanıt\s+ver(?:di|en)|karşılık\s+ver(?:di|en)|"
     r"paylaşım\s+yap(?:tı|an)|ekle(?:di|yen)|seslen(?:di|en))"
@@ -172,6 +175,51 @@ INDIRECT_RE = re.compile(
     r"\s+(?P<cue>"
     + "|".join(re.escape(v) for v in sorted(INDIRECT_VERBS, key=len, reverse=True))
     + r")\s*[.!:]?\s*$",
+)
+
+#: Passive reporting verbs: "… olduğu belirtildi", "… geldiği ifade edildi".
+PASSIVE_VERBS: tuple[str, ...] = (
+    "belirtildi",
+    "belirtiliyor",
+    "kaydedildi",
+    "ifade edildi",
+    "ifade ediliyor",
+    "bildirildi",
+    "bildiriliyor",
+    "öğrenildi",
+    "açıklandı",
+    "vurgulandı",
+    "duyuruldu",
+    "aktarıldı",
+    "dile getirildi",
+    "öne sürüldü",
+    "ileri sürüldü",
+    "iddia edildi",
+    "hatırlatıldı",
+    "not edildi",
+)
+
+#: Passive indirect speech: a nominalised clause without accusative + a passive verb.
+PASSIVE_RE = re.compile(
+    r"(?P<clause>[\wçğıöşüÇĞİÖŞÜ’']*(?:[dt][ıiuü][ğk](?:l[ae]r)?[ıiuü]|[ae]c[ae][ğk](?:l[ae]r)?[ıi])"
+    r"(?:\s+(?:de|da))?)\s+(?P<cue>"
+    + "|".join(re.escape(v) for v in sorted(PASSIVE_VERBS, key=len, reverse=True))
+    + r")\s*[.!]?\s*$",
+)
+
+#: Indirect speech closed by a converb before a direct quote: "… yenileneceğini belirterek “…”".
+CONVERB_RE = re.compile(
+    r"(?P<clause>[\wçğıöşüÇĞİÖŞÜ’']*(?:[dt][ıiuü][ğk](?:l[ae]r)?[ıiuü]n[ıiuü]|"
+    r"[ae]c[ae][ğk](?:l[ae]r)?[ıi]n[ıi])(?:\s+(?:de|da))?)\s+(?P<cue>belirterek|vurgulayarak|"
+    r"söyleyerek|ifade\s+ederek|kaydederek|hatırlatarak|dile\s+getirerek|anlatarak|"
+    r"savunarak|açıklayarak)\s*,?\s*$"
+)
+
+#: Indirect speech in a participle phrase before its speaker: "… taşıdığını söyleyen sanatçı".
+PARTICIPLE_RE = re.compile(
+    r"(?P<clause>[\wçğıöşüÇĞİÖŞÜ’']*(?:[dt][ıiuü][ğk](?:l[ae]r)?[ıiuü]n[ıiuü]|"
+    r"[ae]c[ae][ğk](?:l[ae]r)?[ıi]n[ıi]))\s+(?P<cue>söyleyen|belirten|vurgulayan|ifade\s+eden|"
+    r"kaydeden|anlatan|dile\s+getiren|savunan|açıklayan|hatırlatan)\s+(?P<who>\S+)"
 )
 
 #: "X’e göre", "X kaynaklarına göre", "X’in açıklamasına göre".

@@ -38,8 +38,11 @@ from gundem.extract import attribution
 from gundem.extract.cues import (
     AFTER_CUE_RE,
     COLON_CUE_RE,
+    CONVERB_RE,
     FRAGMENT_CUE_RE,
     INDIRECT_RE,
+    PARTICIPLE_RE,
+    PASSIVE_RE,
     paragraph_spans,
     split_suffix,
 )
@@ -245,6 +248,8 @@ _ROLE_STEMS = (
     "komiser",
     "gazeteci",
     "akademisyen",
+    "senatör",
+    "sanık",
 )
 _ROLE_RE = re.compile(
     r"^\w*(?:" + "|".join(_ROLE_STEMS) + r")(?:ı|i|u|ü|sı|si|su|sü|leri|ları|ler|lar)?$"
@@ -389,6 +394,8 @@ def find_phrases(text: str) -> list[Phrase]:
         if i <= glue_to:  # inside "Çevre, Şehircilik ve İklim Değişikliği Bakanı"
             cur.append(t)
             continue
+        if cur and _paren_acronym(text, t):
+            continue  # "Merkez Hakem Kurulu (MHK) Başkanı …": the run goes on past "(MHK)"
         if "§" in t.base or not _joinable(toks, i, bool(cur)):
             if cur:
                 follow = "§" if "§" in t.base else tr_lower(t.base)
@@ -412,6 +419,18 @@ def find_phrases(text: str) -> list[Phrase]:
             close()
     close()
     return phrases
+
+
+def _paren_acronym(text: str, t: _Tok) -> bool:
+    """An acronym in brackets right after a name: "Türk Tabipleri Birliği (TTB)"."""
+    return (
+        t.trail == ")"
+        and t.start > 0
+        and text[t.start - 1] == "("
+        and len(t.base) >= 2
+        and t.base.isupper()
+        and not t.suffix
+    )
 
 
 def _listed_title_end(toks: list[_Tok], i: int) -> int:
@@ -622,6 +641,29 @@ class Registry:
         return not attribution.only_sentence_initial(self.article.text or "", word)
 
 
+#: Epithets that open an anaphoric role ("Deneyimli teknik adam", "Golcü oyuncu"): the
+#: phrase refers back to a person already named, it does not introduce a new speaker.
+_EPITHETS = frozenset(
+    "deneyimli tecrübeli genç golcü yıldız usta ünlü başarılı kıdemli yaşlı emektar "
+    "yetenekli ödüllü sevilen duayen efsane efsanevi".split()
+)
+
+
+def _anaphoric(ph: Phrase) -> bool:
+    """A role with no name that refers back: singular, and a bare role ("Bakan"), one
+    with a nationality ("Alman Bakan") or one opened by an epithet ("Golcü oyuncu")."""
+    role = ph.role
+    if ph.name or not role or re.search(r"l[ae]r[ıi]?$", tr_lower(role[-1])):
+        return False
+    first = tr_lower(role[0])
+    return (
+        len(role) == 1
+        or first in _EPITHETS
+        or attribution.is_nationality(role[0])
+        or bool(_country(role[0]))
+    )
+
+
 def _role_phrase(ph: Phrase) -> str | None:
     """A role or group nobody in the article is named for: the phrase itself. An anaphoric
     role ("Norveçli çalıştırıcı", "Bakan") refers back to someone: None, so the caller
@@ -630,6 +672,8 @@ def _role_phrase(ph: Phrase) -> str | None:
     if not role or all(tr_lower(w.rstrip(".")) in _TITLES for w in role):
         return None
     if attribution.is_nationality(role[0]) or _country(role[0]):
+        return None
+    if tr_lower(role[0]) in _EPITHETS:
         return None
     if len(role) == 1 and not re.search(r"l[ae]r[ıi]?$", tr_lower(role[0])):
         return None
@@ -655,8 +699,11 @@ def _country(word: str) -> str:
 def _role_matches(phrase: list[str], role: str) -> bool:
     rtoks = [tr_lower(t) for t in role.replace("’", " ").split()]
     rtext = " ".join(rtoks)
+    initials = "".join(t[0] for t in rtoks if t)
     for w in phrase:
         lw = tr_lower(split_suffix(w)[0])
+        if len(lw) >= 2 and split_suffix(w)[0].isupper() and lw in initials:
+            continue  # "MHK Başkanı" for "Merkez Hakem Kurulu Başkanı"
         country = _country(w)
         if country:
             if country not in rtext:
@@ -779,24 +826,32 @@ def _subject(ctx: _Ctx, a: int, b: int, last: bool) -> tuple[str | None, Phrase 
     return None, None
 
 
-_AFTER_GAP_RE = re.compile(r"^[\s,]*(?:(?P<w>[a-zçğıöşü]+)\s+)?$")
+_AFTER_GAP_RE = re.compile(r"^[\s,]*(?P<w>(?:[a-zçğıöşü]+\s+){0,3})$")
 _AFTER_GAP_STOP = frozenset("ve ama ancak fakat da de ki bu şu o ile sonra".split())
 
 
 def _after_gap(gap: str) -> bool:
-    """Nothing, or one lower-case occupation word ("dedi balıkçı Yusuf Karadağ")."""
+    """Nothing, or a few lower-case occupation words ("dedi balıkçı Yusuf Karadağ",
+    "diyen mahalle sakini Nurten Akbulut")."""
     m = _AFTER_GAP_RE.match(gap)
-    return m is not None and (m.group("w") or "") not in _AFTER_GAP_STOP
+    return m is not None and not any(w in _AFTER_GAP_STOP for w in m.group("w").split())
 
 
-def _after_speaker(ctx: _Ctx, pos: int, sent_end: int) -> str | None:
+def _after_speaker(ctx: _Ctx, pos: int, sent_end: int) -> tuple[str | None, Phrase | None]:
     for p in ctx.phrases_in(pos, sent_end):
-        if not _after_gap(ctx.text[pos : p.start]):
-            return None
-        if p.suffix:
-            return None
-        return ctx.registry.speaker(p)
-    return None
+        if not _after_gap(ctx.text[pos : p.start]) or p.suffix:
+            return None, None
+        return ctx.registry.speaker(p), p
+    return None, None
+
+
+def _role_label(ph: Phrase | None, speaker: str | None) -> str:
+    """The role phrase a speaker was named by when the phrase holds no name ("Vali",
+    "MHK Başkanı" for the person the article names for it); "" otherwise."""
+    if ph is None or ph.name or not ph.role or not speaker:
+        return ""
+    role = " ".join(ph.role)
+    return "" if _norm(role) == _norm(speaker) else role
 
 
 def _classify(ctx: _Ctx, span: QuoteSpan) -> tuple[str, str, int, bool]:
@@ -810,7 +865,7 @@ def _classify(ctx: _Ctx, span: QuoteSpan) -> tuple[str, str, int, bool]:
         participle = bool(re.search(r"(?:an|en)$", cue)) and not cue.endswith(("arak", "erek"))
         finite_then_name = not participle and bool(
             re.match(
-                r"^[^\S\n]+(?:[a-zçğıöşü]+[^\S\n]+)?[A-ZÇĞİÖŞÜ]|^[^\S\n]+(?:von|van|de|al)\s",
+                r"^[^\S\n]+(?:[a-zçğıöşü]+[^\S\n]+){0,3}[A-ZÇĞİÖŞÜ]|^[^\S\n]+(?:von|van|de|al)\s",
                 after[m.end() :],
             )
             and _after_gap(re.split(r"[A-ZÇĞİÖŞÜ]", after[m.end() :], maxsplit=1)[0])
@@ -910,18 +965,23 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
     if cue_start <= seg_start:
         return None
     speaker, ph = _subject(ctx, seg_start, a + m.start("clause"), last=False)
+    if speaker is None and ph is not None and _anaphoric(ph):
+        speaker = default  # "Golcü oyuncu, … söyledi": the person of the last statement
     start = seg_start
     if ph is not None:
         gap = re.match(
-            r"^(?:[’'\w]*)\s*(?:,|\bise\b|\bda\b|\bde\b)?\s*", ctx.text[ph.end : cue_start]
+            r"^(?:[’'\w]*)\s*(?:\([A-ZÇĞİÖŞÜ]{2,}\)\s*)?(?:,|\bise\b|\bda\b|\bde\b)?\s*",
+            ctx.text[ph.end : cue_start],
         )
         assert gap is not None  # every part of the pattern is optional
         start = ph.end + len(gap.group())
     else:
         speaker = default
+        # a connective, "ise" after a speaker named after a quote, or a one-word subject
+        # that names nobody ("Kurum, …")
         lead = re.match(
             r"^[\s,]*(?:(?:Ayrıca|Ancak|Öte yandan|Bununla birlikte|Bu arada|"
-            r"Diğer yandan|Öte yandan)\s*,?\s*)?",
+            r"Diğer yandan|ise|da|de)\b\s*,?\s*)?(?:[A-ZÇĞİÖŞÜ][a-zçğıöşü]+,\s+)?",
             ctx.text[start:cue_start],
         )
         start += lead.end() if lead else 0
@@ -940,7 +1000,103 @@ def _indirect(ctx: _Ctx, a: int, b: int, seg_start: int, default: str | None) ->
         cue=m.group("cue"),
         start=start,
         end=start + len(clause),
+        speaker_role=_role_label(ph, speaker),
     )
+
+
+_LEAD_RE = re.compile(
+    r"^[\s,]*(?:(?:Ayrıca|Ancak|Öte yandan|Bununla birlikte|Bu arada|Diğer yandan)\s*,?\s*)?"
+)
+#: Words after a source in a passive report: "X’in açıklamasında", "X’ten yapılan açıklamada".
+_SOURCE_FOLLOW = frozenset("açıklamasında yapılan açıklamasına bildirisinde raporunda".split())
+
+
+def _converb(ctx: _Ctx, a: int, b: int, speaker: str | None, subj: Phrase | None) -> Quote | None:
+    """ "Er, hattın yenileneceğini belirterek “…” dedi": the clause before the converb is
+    an indirect quote of the direct quote's speaker."""
+    m = CONVERB_RE.search(ctx.text[a:b])
+    if not m:
+        return None
+    start = a
+    if subj is not None and a <= subj.end <= a + m.start("cue"):
+        start = subj.end
+    start += len(re.match(r"^[\s,]*(?:(?:ise|da|de)\b[\s,]*)?", ctx.text[start:b]).group())  # type: ignore[union-attr]
+    raw = ctx.text[start : a + m.start("cue")]
+    clause = attribution.strip_framing(raw.strip(" ,"))
+    if len(clause.split()) < 2:
+        return None
+    pos = start + raw.find(clause)
+    return Quote(
+        speaker,
+        clause,
+        "indirect",
+        m.group("cue"),
+        pos,
+        pos + len(clause),
+        speaker_role=_role_label(subj, speaker),
+    )
+
+
+def _participle(ctx: _Ctx, a: int, b: int) -> Quote | None:
+    """ "… taşıdığını söyleyen sanatçıyla konuştuk": the clause is an indirect quote of the
+    person or role after the participle (a role resolves to the person named for it)."""
+    m = PARTICIPLE_RE.search(ctx.text[a:b])
+    if not m:
+        return None
+    who_pos = a + m.start("who")
+    speaker, role = None, ""
+    for p in ctx.phrases_in(who_pos, b)[:1]:
+        if p.start == who_pos:
+            speaker = ctx.registry.speaker(p)
+            role = _role_label(p, speaker)
+    if speaker is None:
+        low = tr_lower(m.group("who"))
+        stem = next((s for s in _ROLE_STEMS if low.startswith(s)), "")
+        if stem:
+            speaker = ctx.registry.resolve_role([stem], who_pos)
+            role = stem if speaker else ""
+    if speaker is None:
+        return None
+    start = a + _LEAD_RE.match(ctx.text[a : a + m.start("cue")]).end()  # type: ignore[union-attr]
+    clause = attribution.strip_framing(ctx.text[start : a + m.start("cue")].strip(" ,"))
+    if len(clause.split()) < 3:
+        return None
+    pos = start + ctx.text[start:b].find(clause)
+    return Quote(
+        speaker, clause, "indirect", m.group("cue"), pos, pos + len(clause), speaker_role=role
+    )
+
+
+def _passive(ctx: _Ctx, a: int, b: int) -> Quote | None:
+    """ "… olduğu belirtildi": reported content with no speaker, or the source its framing
+    names ("BUSKİ’den yapılan açıklamada …", "Enstitüsü’nün açıklamasında …")."""
+    m = PASSIVE_RE.search(ctx.text[a:b])
+    if not m:
+        return None
+    cue_start = a + m.start("cue")
+    start = a + _LEAD_RE.match(ctx.text[a:cue_start]).end()  # type: ignore[union-attr]
+    raw = ctx.text[start:cue_start].strip(" ,")
+    clause = attribution.strip_framing(raw, owned=True)
+    speaker = None
+    if clause != raw:
+        speaker = _passive_source(ctx, start, start + raw.find(clause))
+    start += ctx.text[start:cue_start].find(clause)
+    if len(clause.split()) < 3:
+        return None
+    return Quote(speaker, clause, "indirect", m.group("cue"), start, start + len(clause))
+
+
+def _passive_source(ctx: _Ctx, a: int, b: int) -> str | None:
+    """The organisation or person whose statement the framing in [a, b) names; two
+    names joined by "ve" are one body ("Kandilli Rasathanesi ve Deprem … Enstitüsü")."""
+    phrases = ctx.phrases_in(a, b)
+    for k, p in enumerate(phrases):
+        if p.suffix and p.follow in _SOURCE_FOLLOW and p.name:
+            prev = phrases[k - 1] if k else None
+            if prev is not None and not prev.suffix and ctx.text[prev.end : p.start] == " ve ":
+                return " ".join([*prev.tokens, "ve", *p.tokens])
+            return ctx.registry.speaker(p)
+    return None
 
 
 def extract_quotes(article: Article) -> Article:
@@ -993,14 +1149,18 @@ def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: _Copies) -> li
         if kind == "fragment":
             out.append(Quote(None, span.text, "fragment", "", span.start, span.end))
             continue
-        speaker = _after_speaker(ctx, cue_end, b) if after else None
-        subj = None
+        speaker, subj = _after_speaker(ctx, cue_end, b) if after else (None, None)
         if speaker is None:
             speaker, subj = _subject(ctx, seg_start, span.open_pos, last=True)
-        if speaker is None and subj is None:
+        if speaker is None and (subj is None or _anaphoric(subj)):
             speaker = source or sent_speaker or ctx.last_speaker
         prev_close = span.close_pos
-        out.append(Quote(speaker, span.text, "direct", cue, span.start, span.end))
+        conv = _converb(ctx, seg_start, span.open_pos, speaker, subj)
+        if conv is not None:
+            out.append(conv)
+        q = Quote(speaker, span.text, "direct", cue, span.start, span.end)
+        q.speaker_role = _role_label(subj, speaker)
+        out.append(q)
         sent_speaker = speaker
         seg_start = cue_end
         if after:
@@ -1016,6 +1176,14 @@ def _sentence_quotes(ctx: _Ctx, a: int, b: int, info: dict, body: _Copies) -> li
             ind.speaker = sent_speaker
     elif not colon:
         ind = _indirect(ctx, a, b, seg_start, sent_speaker or ctx.last_speaker)
+        if ind is None and not in_sentence:
+            ind = _participle(ctx, a, b)
+        if ind is None and not in_sentence:
+            ind = _passive(ctx, a, b)
+            if ind is not None and ind.speaker:
+                ctx.last_speaker = ind.speaker
+            if ind is not None:
+                return [ind]  # a passive names no subject: the last speaker stays
     if ind:
         out.append(ind)
         sent_speaker = sent_speaker or ind.speaker

@@ -18,9 +18,10 @@ from gundem.store.db import Store
 
 # the columns every flat row starts with: which article, which outlet, which day
 _ARTICLE = ("article_id", "outlet", "published", "title")
-QUOTE_COLUMNS = (*_ARTICLE, "speaker", "speaker_id", "kind", "cue", "text", "start", "end")
-CLAIM_COLUMNS = (*_ARTICLE, "text", "value", "unit", "qualifier", "attributed_to", "sentence",
+QUOTE_COLUMNS = (*_ARTICLE, "speaker", "speaker_id", "speaker_role", "kind", "cue", "text",
                  "start", "end")  # fmt: skip
+CLAIM_COLUMNS = (*_ARTICLE, "text", "value", "unit", "measure", "when", "qualifier",
+                 "attributed_to", "sentence", "start", "end")  # fmt: skip
 ENTITY_COLUMNS = (*_ARTICLE, "entity_id", "name", "type", "mentions", "aliases", "roles")
 _ORDER = "a.published NULLS LAST, a.id"
 
@@ -59,9 +60,14 @@ _EXPORTS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
 WHATS = tuple(_EXPORTS)
 
 
-def export_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
+def export_records(store: Store, what: str, fragments: bool = False) -> Iterator[dict[str, Any]]:
+    """The records of one export; fragments (quoted phrases with no speaker) only if asked."""
     if what not in _EXPORTS:
         raise ValueError(f"unknown export {what!r}")
+    if what == "articles":
+        return (a.export(fragments) for a in store.iter_articles())
+    if what == "quotes" and not fragments:
+        return (q for q in _quotes(store) if q.get("kind") != "fragment")
     return _EXPORTS[what](store)
 
 

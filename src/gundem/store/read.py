@@ -102,6 +102,7 @@ class QuoteItem:
     start: int
     end: int
     speaker_id: str
+    speaker_role: str
     article_id: str
     title: str | None
     outlet: str | None
@@ -498,7 +499,7 @@ def _quote(
     return QuoteItem(
         speaker=speaker, text=d.get("text", ""), kind=d.get("kind", "direct"), cue=d.get("cue", ""),
         start=d.get("start", 0), end=d.get("end", 0), speaker_id=d.get("speaker_id", ""),
-        article_id=aid, title=title, outlet=outlet, published=pub,
+        speaker_role=d.get("speaker_role", ""), article_id=aid, title=title, outlet=outlet, published=pub,
     )  # fmt: skip
 
 
