@@ -272,8 +272,8 @@ def _time_in(v: ArticleView, i: int) -> tuple[str, str | None] | None:
 
 def _when(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
     ents = [e for e in pq.entities if not e.locative] or pq.entities
-    if not ents:
-        return []
+    if not ents:  # "Kimlikle seyahat anlaşması ne zaman imzalandı?": the matching sentence
+        return _when_published(store, index, pq)
     need = _meet_terms(pq)
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
