@@ -70,8 +70,10 @@ def match_sentences(
                 continue
             if groups and not sg & set(groups):
                 continue  # the question's verb (any voice or synonym) must be there
-            score = (got + 2 * len(in_sent)) / total
             full = len(in_sent) == len(pq.entities)
+            # an entity named elsewhere in the article (its dateline, an earlier sentence)
+            # counts half: "Soruşturma kapsamında X gözaltına alındı" after "Kozlu'da …"
+            score = (got + 2 * len(in_sent) + (len(pq.entities) - len(in_sent))) / total
             if not full:
                 score *= 0.8
             if score >= min_score:
