@@ -130,3 +130,10 @@ def test_expand_matches_an_all_caps_dateline_name() -> None:
     e = QEntity(name="Konya", surface="Konya'da", keys={("konya",)})
     expand(e, {("kony",): ("KONYA", "GPE")})
     assert ("kony",) in e.keys
+
+
+def test_a_title_before_a_name_is_not_an_entity() -> None:
+    from gundem.ask.kinds import parse
+
+    pq = parse("Vali Demirtaş kimleri kabul etti?")
+    assert [e.name for e in pq.entities] == ["Demirtaş"]
