@@ -113,3 +113,27 @@ def test_llm_backend_keeps_only_cited_sentences(corpus) -> None:
         assert answer(st, idx, q["q"], llm=dead).text == answer(st, idx, q["q"]).text
     finally:
         srv.shutdown()
+
+
+def test_measure_is_the_predicate_after_kac() -> None:
+    from gundem.ask.verbs import measure_of
+
+    assert measure_of("Yıkılan köprüde kaç kişi öldü?") == "killed"
+    assert measure_of("Çöken depoda kaç işçi yaralandı?") == "injured"
+    assert measure_of("Kaç kişi hayatını kaybetti?") == "killed"
+
+
+def test_expand_matches_an_all_caps_dateline_name() -> None:
+    from gundem.ask.kinds import QEntity
+    from gundem.ask.views import expand
+
+    e = QEntity(name="Konya", surface="Konya'da", keys={("konya",)})
+    expand(e, {("kony",): ("KONYA", "GPE")})
+    assert ("kony",) in e.keys
+
+
+def test_a_title_before_a_name_is_not_an_entity() -> None:
+    from gundem.ask.kinds import parse
+
+    pq = parse("Vali Demirtaş kimleri kabul etti?")
+    assert [e.name for e in pq.entities] == ["Demirtaş"]

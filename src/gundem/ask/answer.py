@@ -222,9 +222,12 @@ def _met(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str,
                 out.append({"text": f"{subject.name}, {name} ile görüştü{date_label(v)}.",
                             "citations": [v.cite(i)]})  # fmt: skip
             continue
+        people = _people_in(v, i, subject)
         for ent in v.a.entities:
             if ent.type not in ("PERSON", "ORG") or fold(ent.name) == fold(subject.name):
                 continue
+            if ent.type == "ORG" and people:
+                continue  # "TBMM Başkanı Hüseyin Ertan": the person met, not the body
             keys = {tuple(analyze(x, True)) for x in [ent.name, *ent.aliases]} - {()}
             if any(has(list(subject.keys)[0], k) for k in keys):
                 continue
@@ -236,6 +239,18 @@ def _met(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str,
             out.append({"text": f"{subject.name}, {ent.name} ile görüştü{date_label(v)}.",
                         "citations": [v.cite(i)]})  # fmt: skip
     return out
+
+
+def _people_in(v: ArticleView, i: int, subject: QEntity) -> bool:
+    """The sentence names a person besides the subject."""
+    st = v.stems[i]
+    for ent in v.a.entities:
+        if ent.type != "PERSON" or fold(ent.name) == fold(subject.name):
+            continue
+        keys = {tuple(analyze(x, True)) for x in [ent.name, *ent.aliases]} - {()}
+        if any(has(st, k) for k in keys):
+            return True
+    return False
 
 
 def _met_or_match(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
@@ -272,8 +287,8 @@ def _time_in(v: ArticleView, i: int) -> tuple[str, str | None] | None:
 
 def _when(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
     ents = [e for e in pq.entities if not e.locative] or pq.entities
-    if not ents:
-        return []
+    if not ents:  # "Kimlikle seyahat anlaşması ne zaman imzalandı?": the matching sentence
+        return _when_published(store, index, pq)
     need = _meet_terms(pq)
     out: list[dict[str, Any]] = []
     seen: set[str] = set()

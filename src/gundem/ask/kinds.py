@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gundem.extract.roles import is_title
 from gundem.store.search import analyze, tokens
 from gundem.turkish import fold, stem, word_term
 from gundem.turkish.lexicon import APOSTROPHES
@@ -134,8 +135,8 @@ def parse(
             continue
         if j == 0 and stems[j] in QUESTION_WORDS and not (len(raw) > 1 and _cap(raw, 1)):
             continue  # "Kim söyledi?" asks who; "Kim Jong ..." names someone
-        if stems[j] in STOPWORDS:
-            continue
+        if stems[j] in STOPWORDS or is_title(w):
+            continue  # "Bakan Arslan": the title is not a name of its own
         if j == 0 and not _suffixed(surf[j]) and not (len(raw) > 1 and _cap(raw, 1)):
             continue  # "Madenciler için …": capitalised because it opens the question
         ents.append(

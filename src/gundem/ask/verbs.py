@@ -117,8 +117,8 @@ def question_groups(text: str) -> tuple[set[str], set[str]]:
 def measure_of(text: str) -> str:
     """The figure measure a question asks about ("kaç kişi hayatını kaybetti" → killed)."""
     ws = words(text)
-    for i in range(len(ws)):
-        for g, _n in groups_at(ws, i):
-            if g in MEASURES:
-                return g
-    return ""
+    found = [(i, g) for i in range(len(ws)) for g, _n in groups_at(ws, i) if g in MEASURES]
+    # the predicate after "kaç" decides ("çöken binada kaç kişi öldü" → killed, not damaged)
+    k = next((i for i, w in enumerate(ws) if w in ("kaç", "kaçar")), -1)
+    after = [g for i, g in found if i > k]
+    return (after or [g for _i, g in found] or [""])[0]

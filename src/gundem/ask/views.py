@@ -124,8 +124,9 @@ def lexicon(store: Store) -> dict[tuple[str, ...], tuple[str, str]]:
 
 def expand(e: QEntity, lex: dict[tuple[str, ...], tuple[str, str]]) -> None:
     """Every key of the canonical entity matches it (Putin ↔ Vladimir Putin)."""
+    target = fold(e.name)  # "Bursa" in the question, "BURSA" in a dateline
     for k, (name, _t) in lex.items():
-        if name == e.name:
+        if name == e.name or fold(name) == target:
             e.keys.add(k)
 
 

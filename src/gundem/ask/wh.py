@@ -70,8 +70,10 @@ def match_sentences(
                 continue
             if groups and not sg & set(groups):
                 continue  # the question's verb (any voice or synonym) must be there
-            score = (got + 2 * len(in_sent)) / total
             full = len(in_sent) == len(pq.entities)
+            # an entity named elsewhere in the article (its dateline, an earlier sentence)
+            # counts half: "Soruşturma kapsamında X gözaltına alındı" after "Kozlu'da …"
+            score = (got + 2 * len(in_sent) + (len(pq.entities) - len(in_sent))) / total
             if not full:
                 score *= 0.8
             if score >= min_score:
@@ -119,8 +121,23 @@ def why(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, 
 
 
 def what(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
-    ms = match_sentences(store, index, pq)
-    return [_sentence_answer(m) for m in _dedupe(_best(ms, 0.3))[:3]]
+    ms = _dedupe(_best(match_sentences(store, index, pq), 0.3))[:3]
+    return [_sentence_answer(m) for m in ms + _more_of_same(ms, pq)][:4]
+
+
+def _more_of_same(ms: list[Match], pq: ParsedQuestion) -> list[Match]:
+    """Later sentences of the best article that carry the question's predicate verb
+    ("Metin ayrıca … öngörüyor"): an agreement's other provisions."""
+    _stems, groups = requirements(pq)
+    if not ms or not groups:
+        return []
+    top = ms[0]
+    have = {(m.view.a.id, m.idx) for m in ms}
+    out = []
+    for j in range(top.idx + 1, min(top.idx + 4, len(top.view.spans))):
+        if (top.view.a.id, j) not in have and set(groups) <= groups_in(top.view.sentence(j)):
+            out.append(Match(top.view, j, top.score, top.in_sentence))
+    return out
 
 
 def persons_in(v: ArticleView, i: int, pq: ParsedQuestion) -> list[str]:
