@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from fixtures import floor, load_bench
 
-from gundem.link.events import ArticleFeatures, EventIndex
+from gundem.link.events import ArticleFeatures, EventIndex, EventState
 from gundem.model import Article, Entity
 
 
@@ -82,3 +82,99 @@ def test_a_short_follow_up_joins_the_report_it_repeats_not_the_pooled_event() ->
     assert idx.member_score(f, state) > 0.5
     assert idx.score(f, state) > 0
     assert idx.assign(update) == ev
+
+
+# -- a later report that connects two events merges them ---------------------------------------
+_OTHER = [
+    ("Merkez Bankası faizi sabit tuttu", "Para Politikası Kurulu politika faizini yüzde 50'de "
+     "bıraktı.", [("Merkez Bankası", "ORG")]),
+    ("Fenerbahçe deplasmanda kazandı", "Sarı lacivertliler Kayseri'de 3-1 galip geldi.",
+     [("Fenerbahçe", "ORG"), ("Kayseri", "GPE")]),
+    ("İzmir'de orman yangını kontrol altında", "Menderes'te çıkan yangın helikopterlerle "
+     "söndürüldü.", [("İzmir", "GPE"), ("Menderes", "GPE")]),
+    ("Asgari ücret görüşmeleri başlıyor", "Çalışma Bakanlığı komisyonu aralıkta toplanacak.",
+     [("Çalışma Bakanlığı", "ORG")]),
+    ("Ankara'da trafik kazası: 3 yaralı", "Eskişehir yolunda iki otomobil çarpıştı.",
+     [("Ankara", "GPE")]),
+    ("Borsa güne yükselişle başladı", "BIST 100 endeksi açılışta yüzde 0,8 arttı.",
+     [("BIST", "ORG")]),
+]  # fmt: skip
+_SEA = [("Trabzon", "GPE"), ("Sürmene", "GPE"), ("Sahil Güvenlik", "ORG")]
+
+
+def _boat() -> tuple[list[Article], list[Article], Article]:
+    """Two reports of a fishing boat lost at sea, a follow-up about the captain's family
+    (new people: it stays apart), then a report naming both the captain and the search."""
+    other = [_short(f"o{k}", t, x, n) for k, (t, x, n) in enumerate(_OTHER)]
+    sea = [
+        _short("s1", "Trabzon açıklarında balıkçı teknesi battı: 4 kayıp",
+               "Sürmene açıklarında fırtınaya yakalanan balıkçı teknesi battı. Sahil Güvenlik "
+               "ekipleri kayıp dört mürettebatı arıyor.", _SEA),
+        _short("s2", "Sürmene'de batan teknede arama sürüyor",
+               "Trabzon'un Sürmene ilçesi açıklarında batan balıkçı teknesindeki dört kişiyi "
+               "Sahil Güvenlik ekipleri arıyor.", _SEA),
+        _short("s3", "Kaptan Recep Yılmaz'ın ailesi limanda bekliyor",
+               "Sürmene açıklarında fırtınada batan balıkçı teknesinin kaptanı Recep Yılmaz'ın "
+               "eşi Ayşe Yılmaz, kayıp mürettebattan haber bekliyor; aile limandan ayrılmıyor.",
+               [("Recep Yılmaz", "PERSON"), ("Ayşe Yılmaz", "PERSON"), ("Sürmene", "GPE")]),
+    ]  # fmt: skip
+    bridge = _short(
+        "s4", "Batan teknenin kaptanı Recep Yılmaz'ın ailesi Sürmene'de bekliyor",
+        "Trabzon açıklarında batan balıkçı teknesinin kaptanı Recep Yılmaz'ın ailesi, Sahil "
+        "Güvenlik ekiplerinin arama çalışmasını limandan izliyor.",
+        [("Recep Yılmaz", "PERSON"), *_SEA],
+    )  # fmt: skip
+    return other, sea, bridge
+
+
+def test_a_report_linking_two_events_merges_them() -> None:
+    other, sea, bridge = _boat()
+    idx = EventIndex()
+    for a in [*other, *sea]:
+        idx.assign(a)
+    ev_of = {a: e for e, st in idx.events.items() for a in st.article_ids}
+    assert ev_of["s1"] == ev_of["s2"] != ev_of["s3"]  # the family follow-up apart
+    joined = idx.assign(bridge)
+    assert set(idx.events[joined].article_ids) == {"s1", "s2", "s3", "s4"}
+    assert idx.resolve(ev_of["s3"]) == idx.resolve(ev_of["s1"]) == joined
+    assert len(idx.events) == len(other) + 1
+    # the merged-away event's postings lead to the merged one
+    assert all(e in idx.events for e in idx.candidates(ArticleFeatures.of(sea[2])))
+
+
+def test_merge_through_the_linker_keeps_store_and_state_consistent() -> None:
+    from gundem.link.linker import link_new
+    from gundem.store.db import Store
+
+    other, sea, bridge = _boat()
+    s = Store(":memory:")
+    for a in [*other, *sea, bridge]:
+        s.add_article(a)
+    link_new(s)
+    ev = {a.id: a.event_id for a in s.iter_articles()}
+    assert len({ev[a.id] for a in [*sea, bridge]}) == 1
+    events = {e.id: e for e in s.events()}
+    assert set(events) == set(ev.values())  # no record of the merged-away event
+    assert set(events[ev["s1"]].article_ids) == {"s1", "s2", "s3", "s4"}
+    state_ids = {EventState.from_json(d).id for d in s.link_state().event_states()}
+    assert state_ids == set(events)
+    story_events = [e for st in s.stories() for e in st.event_ids]
+    assert sorted(story_events) == sorted(events)
+
+
+def test_saved_events_are_not_merged_later() -> None:
+    """Both events saved by an earlier run: the bridging report joins one, the other stays
+    (stored ids and story records never name an event that is gone)."""
+    from gundem.link.linker import Linker, link_new
+    from gundem.store.db import Store
+
+    other, sea, bridge = _boat()
+    s = Store(":memory:")
+    for a in [*other, *sea]:
+        s.add_article(a)
+    link_new(s)
+    before = {a.id: a.event_id for a in s.iter_articles()}
+    Linker(s).add(bridge)
+    after = {a.id: a.event_id for a in s.iter_articles()}
+    assert all(after[k] == v for k, v in before.items())
+    assert after["s4"] in {before["s1"], before["s3"]}

@@ -52,6 +52,9 @@ LINK_THRESHOLD = 0.33  # the article against one report of the event (``member_s
 LINK_THRESHOLD_UNDATED = 0.5
 NAME_EVIDENCE = 0.75  # shared names' idf, in units of the rarest name's, for full name credit
 W_PLACE = 0.3  # the event happened somewhere the article never puts anything
+NOVEL_FREE = 0.9  # content cosine at which the article's names new to the event cost nothing
+MERGE_MARGIN = 0.05  # a second event the article links this well (score over threshold) ...
+MERGE_CLOSE = 0.2  # ... merges with the first when the two events are this close
 
 
 @dataclass
@@ -173,6 +176,34 @@ class EventState:
             have = set(self.qgrams)
             self.qgrams.extend(sorted(f.qgrams - have)[: MAX_QGRAMS - len(self.qgrams)])
 
+    def absorb(self, other: EventState) -> None:
+        """Pool another event's state into this one (the two were one event all along)."""
+        self.n += other.n
+        self.members = (self.members + other.members)[-MAX_MEMBERS:]
+        for ids in ("article_ids", "undated_ids", "duplicate_ids"):
+            getattr(self, ids).extend(getattr(other, ids))
+        for name in ("terms", "ents"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            for k, w in theirs.items():
+                mine[k] = mine.get(k, 0.0) + w
+        for name in ("ent_n", "days", "day_sources", "names", "locative", "mentions"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            for k, c in theirs.items():
+                mine[k] = mine.get(k, 0) + c
+        for k, shown in other.display.items():
+            self.display.setdefault(k, shown)
+        self.terms = dict(sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS])
+        self.ents = dict(sorted(self.ents.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ENTS])
+        self.ent_n = {k: self.ent_n.get(k, 1) for k in self.ents}
+        if len(self.names) > 60:
+            keep = sorted(self.names, key=lambda k: (-self.names[k], -self.mentions.get(k, 0), k))
+            self.names = {k: self.names[k] for k in keep[:60]}
+            self.mentions = {k: self.mentions.get(k, 0) for k in self.names}
+            self.display = {k: v for k, v in self.display.items() if k in self.names}
+        have = set(self.qgrams)
+        extra = sorted(set(other.qgrams) - have)
+        self.qgrams.extend(extra[: max(0, MAX_QGRAMS - len(self.qgrams))])
+
     def to_json(self) -> str:
         d = self.__dict__.copy()
         d["days"] = {str(k): v for k, v in self.days.items()}
@@ -258,6 +289,10 @@ class EventIndex:
         self._idf_cache: dict[str, float] = {}
         self._idf_n = -1
         self._norms: dict[str, tuple[int, float, float]] = {}  # event -> (epoch, terms, ents)
+        #: events made since the last ``flush`` (not in the saved state yet): only these
+        #: may be merged into another, so nothing saved or stored ever names a gone event
+        self.fresh: set[str] = set()
+        self.merged_into: dict[str, str] = {}  # a merged-away event -> the event it is now
 
     # -- idf -------------------------------------------------------------------------
     def _refresh_idf(self) -> None:
@@ -310,7 +345,18 @@ class EventIndex:
                     hits[eid] += 1
         for eid in extra:
             hits[eid] += 100
+        if self.merged_into:
+            live: Counter[str] = Counter()
+            for eid, n in hits.items():
+                live[self.resolve(eid)] += n
+            hits = live
         return [e for e, _ in hits.most_common(MAX_CANDIDATES)]
+
+    def resolve(self, eid: str) -> str:
+        """The event ``eid`` is part of now (itself unless merged away)."""
+        while eid in self.merged_into:
+            eid = self.merged_into[eid]
+        return eid
 
     def _index(self, ev: EventState, f: ArticleFeatures) -> None:
         if f.day is not None:
@@ -341,8 +387,10 @@ class EventIndex:
             f.norms = (self._idf_n, _norm_w(f.terms, self.idf), _norm_w(f.ents, self.ent_idf))
         return f.norms[1], f.norms[2]
 
-    def mismatch(self, f: ArticleFeatures, ev: EventState) -> float:
-        """0..2: share of the event's core names the article lacks + of its own the event lacks."""
+    def mismatch(self, f: ArticleFeatures, ev: EventState, s_terms: float = 0.0) -> float:
+        """0..2: share of the event's core names the article lacks + of its own the event
+        lacks, the latter discounted as the wording agrees (``s_terms``, content cosine): a
+        follow-up names new people (a victim's family) in the event's own words."""
         if not f.ents or not ev.ents:
             return 0.0
         miss = 0.0
@@ -362,7 +410,7 @@ class EventIndex:
         nov = (
             sum(f.ents[k] * self.ent_idf(k) for k in top if k not in ev.ents) / tot if tot else 0.0
         )
-        return miss + nov
+        return miss + nov * max(0.0, 1.0 - s_terms / NOVEL_FREE)
 
     # -- scoring ------------------------------------------------------------------------
     def ent_sim(
@@ -413,7 +461,7 @@ class EventIndex:
             s_q = inter / min(len(f.qgrams), len(ev.qgrams))
         s = W_TERMS * s_terms + W_ENTS * s_ents + W_QUOTES * s_q
         s += W_SAME_STATEMENT * max(0.0, s_q - 0.2)
-        s -= W_PENALTY * self.mismatch(f, ev)
+        s -= W_PENALTY * self.mismatch(f, ev, s_terms)
         place = W_PLACE if place_conflict(f, ev) else 0.0
         s -= place
         # or close to one of its reports (a short follow-up worded like the first report)
@@ -441,12 +489,18 @@ class EventIndex:
             ev = self.events[canonical_event]
         else:
             cands = self.candidates(f)
-            best = best_match(cands, lambda eid: self.score(f, self.events[eid]), 0.0)
+            scores = {eid: self.score(f, self.events[eid]) for eid in cands}
+            best = best_match(cands, scores.__getitem__, 0.0)
+            if best is not None:
+                best = self._merge_linked(
+                    best, [e for e in cands if e != best and scores[e] >= MERGE_MARGIN]
+                )
             if best is None and fallback is not None and f.day is not None:
                 best = fallback(self._in_window(f, cands))
             if best is None:
                 ev = EventState(id="ev" + content_id(article.id, "event:")[:14])
                 self.events[ev.id] = ev
+                self.fresh.add(ev.id)
             else:
                 ev = self.events[best]
         ev.add(f, self.idf)
@@ -455,12 +509,54 @@ class EventIndex:
         self.dirty.add(ev.id)
         return ev.id
 
+    def _merge_linked(self, best: str, others: list[str]) -> str:
+        """The article links ``best`` and each of ``others`` well: where two of these events
+        are close to each other too, they are one event reported in two strands (a follow-up
+        naming new people, then one that names both). Merge them, keeping a saved event's id
+        (only events not saved yet are merged away); return the event the article joins."""
+        for other in others:
+            if other not in self.events or other == best:
+                continue
+            a, b = self.events[best], self.events[other]
+            if a.id not in self.fresh and b.id not in self.fresh:
+                continue
+            if not self.events_close(a, b):
+                continue
+            keep, gone = (a, b) if self._survives(a, b) else (b, a)
+            keep.absorb(gone)
+            del self.events[gone.id]
+            self.fresh.discard(gone.id)
+            self.dirty.discard(gone.id)
+            self._norms.pop(gone.id, None)
+            self._norms.pop(keep.id, None)
+            self.merged_into[gone.id] = keep.id
+            self._reindex(keep)
+            self.dirty.add(keep.id)
+            best = keep.id
+        return best
+
+    def _survives(self, a: EventState, b: EventState) -> bool:
+        if (a.id in self.fresh) != (b.id in self.fresh):
+            return a.id not in self.fresh
+        return (a.n, b.id) >= (b.n, a.id)
+
+    def events_close(self, a: EventState, b: EventState) -> bool:
+        """Two events close enough to be one: their pooled vectors, as an article would be
+        scored against the other, or (single link) one report of one close to the other."""
+        ra, rb = a.day_range(), b.day_range()
+        if ra and rb and max(ra[1], rb[1]) - min(ra[0], rb[0]) > 2 * MAX_GAP_DAYS:
+            return False
+        s_terms = _cos(a.terms, b.terms, self.idf)
+        s_ents = self.ent_sim(a.ents, b.ents)
+        return W_TERMS * s_terms + W_ENTS * s_ents >= MERGE_CLOSE
+
     def _in_window(self, f: ArticleFeatures, cands: list[str], k: int = 16) -> dict[str, list[str]]:
         """Up to ``k`` events the date gate lets through (the candidates and every event
         dated within a week of the article), best lexical score first."""
         assert f.day is not None
         week = f.day // 7
         pool = set(cands).union(*(self.by_week.get(w, ()) for w in (week - 1, week, week + 1)))
+        pool = {self.resolve(e) for e in pool}
         scored = sorted(((self.score(f, self.events[e]), e) for e in pool), reverse=True)
         return {e: self.events[e].article_ids for s, e in scored[:k] if s > -1.0}
 
@@ -511,6 +607,7 @@ class EventIndex:
                     lst.append(ev.id)
 
     def flush(self, state: LinkStateStore) -> None:
+        self.fresh = set()
         if self.dirty:
             ids = sorted(self.dirty)
             state.put_event_states(ids, [self.events[i].to_json() for i in ids])

@@ -48,7 +48,7 @@ class Linker:
     # -- linking ------------------------------------------------------------------------
     def _event_of(self, article_id: str) -> str | None:
         if article_id in self._links:
-            return self._links[article_id][0]
+            return self.events.resolve(self._links[article_id][0])
         return self.state.event_of(article_id)
 
     def link_one(self, article: Article) -> str:
@@ -174,8 +174,9 @@ class Linker:
 
     def _write_links(self, dirty_events: list[str]) -> None:
         ids = sorted(self._links)
+        resolve = self.events.resolve  # an event merged into another since linked
         self.state.set_links(
-            ids, [self._links[i][0] for i in ids], [self._links[i][1] for i in ids]
+            ids, [resolve(self._links[i][0]) for i in ids], [self._links[i][1] for i in ids]
         )
         self.state.set_event_stories(
             dirty_events, [self.events.events[e].story_id for e in dirty_events]
