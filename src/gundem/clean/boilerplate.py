@@ -565,7 +565,9 @@ def _model() -> _Model | None:
     env = os.environ.get("GUNDEM_CLEAN_MODEL", "")
     if env.lower() == "none":
         return None
-    path = Path(env) if env else Path(__file__).resolve().parents[1] / "models" / "clean_blocks.json"
+    path = (
+        Path(env) if env else Path(__file__).resolve().parents[1] / "models" / "clean_blocks.json"
+    )
     if not path.exists():
         return None
     m = json.loads(path.read_text(encoding="utf-8"))
