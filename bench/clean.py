@@ -4,9 +4,10 @@ Quality: ../shared/data/boilerplate-dev (990 real pages with `with`/`without` sn
 snippet is judged right when a `with` snippet is in the output and a `without` snippet is not
 (whitespace-normalized, case-sensitive containment). Three outputs are scored in the same run:
 our clean_html, trafilatura.extract alone (default settings) and the flattened mode
-(flatten_html then clean_text, no markup to lean on). The rules were tuned on this dev set and
-the block model (src/gundem/models/clean_blocks.json, bench/train_clean_model.py) was fitted
-on its EVEN files only: `*_score_odd` is the held-out score, `*_score_even` the training one.
+(flatten_html then clean_text, no markup to lean on). The rules were tuned on this dev set; a
+block model (src/gundem/models/clean_blocks.json, ``python -m gundem_tools.clean.train``) is
+trained on generated pages only, never on this set. ``GUNDEM_CLEAN_MODEL=none|<file>`` picks
+the model to score.
 
 Speed: generated pages (template + varied Turkish/English prose + boilerplate), one process.
 

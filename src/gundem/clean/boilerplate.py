@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -556,8 +557,17 @@ class _Model:
 
 @lru_cache(maxsize=1)
 def _model() -> _Model | None:
-    """Logistic weights trained by bench/train_clean_model.py (None: rules only)."""
-    path = Path(__file__).resolve().parents[1] / "models" / "clean_blocks.json"
+    """Logistic weights trained by ``python -m gundem_tools.clean.train`` (None: rules only).
+
+    ``$GUNDEM_CLEAN_MODEL``: another model file to load, or ``none`` for the rules alone
+    (for benchmarking model variants against each other).
+    """
+    env = os.environ.get("GUNDEM_CLEAN_MODEL", "")
+    if env.lower() == "none":
+        return None
+    path = (
+        Path(env) if env else Path(__file__).resolve().parents[1] / "models" / "clean_blocks.json"
+    )
     if not path.exists():
         return None
     m = json.loads(path.read_text(encoding="utf-8"))

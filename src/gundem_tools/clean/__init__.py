@@ -1,0 +1,1 @@
+"""Training data and training for the text cleaner's block model (not the runtime package)."""
