@@ -70,6 +70,8 @@ class ArticleSummary:
     n_entities: int = 0
     n_quotes: int = 0
     n_claims: int = 0
+    flags: list[str] = field(default_factory=list)  # short, title_only (Article.flags)
+    duplicate_of: str | None = None  # the first stored article with the same text
 
 
 @dataclass
@@ -335,7 +337,7 @@ class ArticleFilter:
 _SUMMARY_SQL = """
 SELECT id, title, outlet, published, language, event_id, story_id, url,
        coalesce(json_array_length(entities), 0), coalesce(json_array_length(quotes), 0),
-       coalesce(json_array_length(claims), 0)
+       coalesce(json_array_length(claims), 0), flags, duplicate_of
 FROM articles WHERE id IN ({marks})
 """
 
@@ -352,7 +354,7 @@ def article_summaries(store: Store, ids: list[str]) -> dict[str, ArticleSummary]
     # parameter cost ~10 ms a page in a join)
     sql = _SUMMARY_SQL.format(marks=", ".join("?" * len(ids)))
     rows = store.con.execute(sql, ids).fetchall()
-    return {r[0]: ArticleSummary(*r) for r in rows}
+    return {r[0]: ArticleSummary(*r[:-2], json.loads(r[-2] or "[]"), r[-1]) for r in rows}
 
 
 def article_page(
