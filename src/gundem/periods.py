@@ -64,7 +64,9 @@ def in_period(day: str | None, date_from: str | None, date_to: str | None) -> bo
     return (not date_from or d >= first_day(date_from)) and (not date_to or d <= last_day(date_to))
 
 
-def overlaps(first: str | None, last: str | None, date_from: str | None, date_to: str | None) -> bool:
+def overlaps(
+    first: str | None, last: str | None, date_from: str | None, date_to: str | None
+) -> bool:
     """Whether a dated span (a story's first and last event) meets a checked from/to pair."""
     if not date_from and not date_to:
         return True

@@ -122,6 +122,7 @@ def emit_one(obj: Any, as_json: bool) -> bool:
 
 # -- dates on the command line ------------------------------------------------------------------
 
+
 def check_dates(date_from: str | None, date_to: str | None) -> None:
     """One line and exit 2 for a date that is not one, or a --from after --to."""
     problem = period_problem(date_from, date_to)

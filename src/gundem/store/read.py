@@ -354,7 +354,12 @@ def article_summaries(store: Store, ids: list[str]) -> dict[str, ArticleSummary]
     # parameter cost ~10 ms a page in a join)
     sql = _SUMMARY_SQL.format(marks=", ".join("?" * len(ids)))
     rows = store.con.execute(sql, ids).fetchall()
-    return {r[0]: ArticleSummary(*r[:-2], json.loads(r[-2] or "[]"), r[-1]) for r in rows}
+    out = {}
+    for r in rows:
+        s = ArticleSummary(*r[:11])
+        s.flags, s.duplicate_of = json.loads(r[11] or "[]"), r[12]
+        out[r[0]] = s
+    return out
 
 
 def article_page(
