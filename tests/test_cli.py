@@ -80,3 +80,34 @@ def test_ner_conll(tmp_path):
     assert len(lines) == 10 and lines[5] == ""
     assert all("\t" in x for i, x in enumerate(lines) if i != 5)
     assert lines[2].endswith("B-PERSON") and lines[8] == "'e\tO"
+
+
+def test_demo_every_article_has_an_outlet(demo_db):
+    """Text inputs take the host of the URL line they end with (issue 13, item 7); the
+    Günaydın pages, without og:site_name, their JSON-LD publisher."""
+    from urllib.parse import urlsplit
+
+    from gundem.cli import demo_path
+
+    truth = json.loads((demo_path() / "truth.json").read_text(encoding="utf-8"))["files"]
+    rows = [json.loads(x) for x in _ok("export", "--db", demo_db).splitlines()]
+    assert all(r["outlet"] for r in rows), [r["source"] for r in rows if not r["outlet"]]
+    for r in rows:
+        name = r["source"].replace("\\", "/").rsplit("/demo/", 1)[-1]
+        if name.startswith("text/"):
+            assert r["outlet"] == urlsplit(truth[name]["url"]).hostname, name
+        elif name.startswith("html/") and "gunaydin" in name:
+            assert r["outlet"] == "Günaydın Haber", name
+
+
+def test_readme_commands_hold_on_the_demo(demo_db):
+    """The README's `gundem show ID` names a demo article (ids hash the input bytes), and
+    `gundem serve --help` works."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    (shown,) = re.findall(r"^gundem show ([0-9a-f]{6,16})\b", readme, re.M)
+    out = _ok("show", shown, "--db", demo_db)
+    assert "Japonya" in out
+    assert "Serve the REST API" in _ok("serve", "--help")

@@ -88,12 +88,15 @@ def views(demo_db: str) -> dict[str, str]:
     article = ev["articles"][0]["id"]
     entity = c.get("/api/entities?limit=1").json()["items"][0]["id"]
     outlet = c.get("/api/facets").json()["outlets"][0]["value"]
+    # an article the extractors did not serve (German): its page says so (issue 13, item 9)
+    foreign = next(a["id"] for a in c.get("/api/articles?language=de").json()["items"])
     return {
         "home": "#/",
         "home-filtered": f"#/?outlet={quote(outlet)}&from=2026-05-01",
         "story": f"#/story/{story['id']}",
         "event": f"#/event/{event}",
         "article": f"#/article/{article}",
+        "article-notes": f"#/article/{foreign}",
         "entity": f"#/entity/{entity}",
         "entities": "#/entities",
         "articles": "#/articles",
@@ -324,6 +327,23 @@ def test_event_and_article_pages(server, views, browser, demo_db: str) -> None:
         pg.wait_for_function("() => document.body.dataset.ready === location.hash")
         assert pg.locator("#legend .ent").count() == 1 and pg.locator("#legend .quote").count() == 1
         assert pg.locator("#article-text a.ent").count() >= 1
+    finally:
+        w.close()
+    assert not w.errors and not w.blocked
+
+
+def test_article_page_notes(server, views, browser) -> None:
+    """Why no entities were found (not_extracted), and no notes where there is nothing to say."""
+    w = Watch(browser, SIZES["390"])
+    try:
+        w.open(f"{server}/{views['article-notes']}")
+        note = w.page.inner_text("#article-notes .not-extracted")
+        assert "çıkarılmadı" in note and "(de)" in note and "not run" in note
+        w.open(f"{server}/{views['article']}")
+        assert w.page.locator("#article-notes").count() == 0
+        w.open(f"{server}/#/articles")
+        assert w.page.locator("#article-list li").count() == 27
+        assert "kaynak adı yok" not in w.page.inner_text("#article-list")  # every demo outlet
     finally:
         w.close()
     assert not w.errors and not w.blocked

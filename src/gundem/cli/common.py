@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, is_dataclass
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from gundem.periods import period_problem
 from gundem.store.db import DEFAULT_DB, Store
 from gundem.store.schema import SchemaError
 
@@ -122,42 +122,12 @@ def emit_one(obj: Any, as_json: bool) -> bool:
 
 # -- dates on the command line ------------------------------------------------------------------
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
-
-
-def is_date(value: str) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day."""
-    from datetime import datetime
-
-    if not _DATE.fullmatch(value):
-        return False
-    try:
-        datetime.strptime(value, _FORMATS[len(value)])
-    except ValueError:
-        return False
-    return True
-
 
 def check_dates(date_from: str | None, date_to: str | None) -> None:
     """One line and exit 2 for a date that is not one, or a --from after --to."""
-    for name, value in (("--from", date_from), ("--to", date_to)):
-        if value is not None and not is_date(value):
-            fail(f"{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-    if date_from and date_to and _first(date_from) > _last(date_to):
-        fail(f"--from {date_from} is after --to {date_to}")
-
-
-def _first(value: str) -> date:
-    return date.fromisoformat((value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10])
-
-
-def _last(value: str) -> date:
-    if len(value) == 10:
-        return date.fromisoformat(value)
-    y, m = int(value[:4]), int(value[5:7]) if len(value) == 7 else 12
-    nxt = date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
-    return date.fromordinal(nxt.toordinal() - 1)
+    problem = period_problem(date_from, date_to)
+    if problem:
+        fail(problem)
 
 
 def fail(message: str, code: int = 2) -> None:

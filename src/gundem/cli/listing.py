@@ -50,6 +50,8 @@ class Sort(StrEnum):
     outlets = "outlets"
 
 
+FromOption = typer.Option(None, "--from", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+ToOption = typer.Option(None, "--to", help="To this date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")
 SortOption = typer.Option(
     Sort.importance,
     "--sort",
@@ -156,14 +158,19 @@ def events(
     db: str = ReadDbOption,
     limit: int = typer.Option(50, "--limit", "-n", min=0, help="How many to list."),
     sort: Sort = SortOption,
+    date_from: str | None = FromOption,
+    date_to: str | None = ToOption,
     as_json: bool = JsonOption,
     fmt: Out = FormatOption,
 ) -> None:
     """List events: date, headline, how many articles and outlets reported each."""
+    from gundem.periods import in_period
     from gundem.store import read
 
+    check_dates(date_from, date_to)
     with _open(db, read_only=True) as store:
         rows = read.sort_rows(read.events_table(store), sort.value)
+    rows = [r for r in rows if in_period(r.date, date_from, date_to)]
     shown = rows[:limit]
     if emit(shown, fmt, as_json):
         return
@@ -186,16 +193,21 @@ def stories(
     limit: int = typer.Option(50, "--limit", "-n", min=0, help="How many to list."),
     sort: Sort = SortOption,
     singles: bool = typer.Option(False, "--singles", help="Also list one-event stories."),
+    date_from: str | None = FromOption,
+    date_to: str | None = ToOption,
     as_json: bool = JsonOption,
     fmt: Out = FormatOption,
 ) -> None:
     """List stories (most important first: outlets, articles, recency) with their events,
     articles, outlets and dates. One-event stories only with --singles (their events are in
-    `gundem events`)."""
+    `gundem events`). --from/--to keep the stories whose dated events meet the period."""
+    from gundem.periods import overlaps
     from gundem.store import read
 
+    check_dates(date_from, date_to)
     with _open(db, read_only=True) as store:
         rows = read.sort_rows(read.stories_table(store, singles=singles), sort.value)
+    rows = [r for r in rows if overlaps(r.first, r.last, date_from, date_to)]
     shown = rows[:limit]
     if emit(shown, fmt, as_json):
         return

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query
 
+from gundem.periods import period_problem
 from gundem.store.search import SearchFilters
 
 MAX_BODY = 5 * 1024 * 1024
@@ -37,7 +38,11 @@ def filter_params(
     story: str | None = text_param(),
     language: str | None = text_param(),
 ) -> SearchFilters:
-    """The filters /api/search and /api/articles share: one declaration, one set of bounds."""
+    """The filters /api/search, /api/articles and /api/top/* share: one declaration, one set
+    of bounds; dates must name a real year, month or day (the rule the CLI's --from/--to use)."""
+    problem = period_problem(date_from, date_to, ("date_from", "date_to"))
+    if problem:
+        raise HTTPException(422, problem)
     return SearchFilters(date_from=date_from, date_to=date_to, entity=entity, outlet=outlet,
                          event=event, story=story, language=language)  # fmt: skip
 

@@ -70,6 +70,8 @@ class ArticleSummary:
     n_entities: int = 0
     n_quotes: int = 0
     n_claims: int = 0
+    flags: list[str] = field(default_factory=list)  # short, title_only (Article.flags)
+    duplicate_of: str | None = None  # the first stored article with the same text
 
 
 @dataclass
@@ -335,7 +337,7 @@ class ArticleFilter:
 _SUMMARY_SQL = """
 SELECT id, title, outlet, published, language, event_id, story_id, url,
        coalesce(json_array_length(entities), 0), coalesce(json_array_length(quotes), 0),
-       coalesce(json_array_length(claims), 0)
+       coalesce(json_array_length(claims), 0), flags, duplicate_of
 FROM articles WHERE id IN ({marks})
 """
 
@@ -352,7 +354,12 @@ def article_summaries(store: Store, ids: list[str]) -> dict[str, ArticleSummary]
     # parameter cost ~10 ms a page in a join)
     sql = _SUMMARY_SQL.format(marks=", ".join("?" * len(ids)))
     rows = store.con.execute(sql, ids).fetchall()
-    return {r[0]: ArticleSummary(*r) for r in rows}
+    out = {}
+    for r in rows:
+        s = ArticleSummary(*r[:11])
+        s.flags, s.duplicate_of = json.loads(r[11] or "[]"), r[12]
+        out[r[0]] = s
+    return out
 
 
 def article_page(

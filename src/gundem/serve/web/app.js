@@ -417,6 +417,35 @@ function legend() {
     el("span", { class: "quote" }, "alıntı"), " — üzerine gelince konuşan görünür.");
 }
 
+// What the reader should know about an article's text (Article.flags, duplicate_of,
+// not_extracted): shown as notes on its page and as short tags in the lists.
+const FLAG_NOTES = {
+  short: "Kısa metin: akıştaki kısa özet ya da birkaç cümlelik haber.",
+  title_only: "Yalnız başlık: haberin gövdesi yoktu, metin olarak başlık alındı.",
+};
+const FLAG_TAGS = { short: "kısa", title_only: "yalnız başlık" };
+
+function articleTags(a) {
+  const tags = (a.flags || []).map((f) => FLAG_TAGS[f] || f);
+  if (a.duplicate_of) tags.push("kopya");
+  return tags.join(", ");
+}
+
+function articleNotes(a) {
+  const notes = (a.flags || []).map((f) => el("li", { class: "flag-" + f }, FLAG_NOTES[f] || f));
+  if (a.duplicate_of) {
+    notes.push(el("li", { class: "duplicate" }, "Aynı metin daha önce yayımlandı (başka bir adreste ya da kaynakta); ",
+      el("a", { href: "#/article/" + enc(a.duplicate_of), id: "duplicate-of" }, "ilk yayımlanan haber"), "."));
+  }
+  if (a.not_extracted) {
+    const why = a.language ? "bu haberin dili (" + a.language + ") çıkarıcıların desteklediği diller arasında değil."
+      : "metin, dilini belirlemeye yetmeyecek kadar kısa.";
+    notes.push(el("li", { class: "not-extracted" }, "Kişi, alıntı ve rakamlar çıkarılmadı: " + why + " ",
+      el("span", { class: "meta" }, "(" + a.not_extracted + ")")));
+  }
+  return notes.length ? el("ul", { class: "notes", id: "article-notes", "aria-label": "Metin hakkında notlar" }, notes) : null;
+}
+
 async function pageArticle(id) {
   const a = await api("/api/articles/" + enc(id));
   const n = (a.removed || []).length;
@@ -437,6 +466,7 @@ async function pageArticle(id) {
   show(
     el("h1", { id: "article-title", tabindex: "-1" }, a.title || a.id),
     meta(outletOf(a), day(a.published), a.language),
+    articleNotes(a),
     el("p", { class: "links" }, sourceLink(a.url), a.event_id ? el("a", { href: "#/event/" + enc(a.event_id) }, "Olay sayfası") : null),
     legend(),
     highlighted(a.text || "", a.entities, a.quotes),
@@ -480,7 +510,7 @@ async function pageEntities() {
 async function pageArticles() {
   const data = await api("/api/articles?limit=100");
   show(el("h1", { tabindex: "-1" }, "Haberler"), el("ul", { class: "list", id: "article-list" }, data.items.map((a) =>
-    el("li", {}, articleLink(a), meta(outletOf(a), day(a.published))))));
+    el("li", {}, articleLink(a), meta(outletOf(a), day(a.published), articleTags(a))))));
 }
 
 // -- search and answers ------------------------------------------------------------------------
