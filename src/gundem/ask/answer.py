@@ -210,6 +210,7 @@ def _met(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str,
         flat = {id(v): [t for st in v.stems for t in st] for v in views}
         pairs = [(v, i) for v in views if all(mentions(flat[id(v)], p) for p in places)
                  for i in _entity_sentences(v, [subject], _MEET)]  # fmt: skip
+    pairs = _most_topic(pairs, pq)
     subj_keys = {t for k in subject.keys for t in k}
     for v, i in pairs:
         st = v.stems[i]
@@ -239,6 +240,21 @@ def _met(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str,
             out.append({"text": f"{subject.name}, {ent.name} ile görüştü{date_label(v)}.",
                         "citations": [v.cite(i)]})  # fmt: skip
     return out
+
+
+def _most_topic(
+    pairs: list[tuple[ArticleView, int]], pq: ParsedQuestion
+) -> list[tuple[ArticleView, int]]:
+    """The pairs whose article holds the most of the question's other words ("hastanede
+    kimlerle görüştü": the hospital visit, not a meeting abroad of the same minister)."""
+    ent = {t for e in pq.entities for k in e.keys for t in k}
+    topic = [t for t in pq.terms if t not in ent and t not in _MEET and t not in QUESTION_WORDS
+             and len(t) > 2]  # fmt: skip
+    if not topic or not pairs:
+        return pairs
+    score = {id(v): sum(1 for t in topic if t in v.flat) for v, _i in pairs}
+    best = max(score.values())
+    return [(v, i) for v, i in pairs if score[id(v)] == best]
 
 
 def _people_in(v: ArticleView, i: int, subject: QEntity) -> bool:
