@@ -276,15 +276,20 @@ def _met_or_match(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[
     if out:
         return out
     seen: set[str] = set()
-    for m in wh.match_sentences(store, index, pq, min_score=0.6)[:6]:
+    ms = wh.match_sentences(store, index, pq, min_score=0.6)[:6]
+    for m in ms:
+        if m.score < ms[0].score - 0.1:
+            break  # a weaker match elsewhere (the same minister abroad) is not the answer
         names = [n for n in wh.persons_in(m.view, m.idx, pq) if n not in seen]
         seen.update(names)
         if names:
             subj = pq.entities[0].name if pq.entities else ""
             out.append({"text": f"{subj}: {', '.join(names)}{date_label(m.view)}.",
                         "citations": [m.view.cite(m.idx)]})  # fmt: skip
-    if not out:
-        out = wh.what(store, index, pq)
+    if not out:  # the matching sentences themselves, from the best-matching articles only
+        top = {m.view.a.id for m in ms if m.score >= ms[0].score - 0.1}
+        out = [s for s in wh.what(store, index, pq)
+               if not top or s["citations"][0]["article_id"] in top]  # fmt: skip
     return out
 
 

@@ -141,14 +141,10 @@ def _dedupe(ms: list[Match]) -> list[Match]:
 def why(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
     """The matching sentence that gives a cause ("nedeniyle", "üzerine"); else the matching
     sentence with the next sentences of its paragraph, where reports give the reason."""
-    ms = match_sentences(store, index, pq, min_score=0.4)
-    # a finding ("… çıktığı belirlendi") in an article of the best matches comes first, even
-    # when it repeats fewer of the question's words than the lead sentence
-    top = {m.view.a.id for m in _best(ms, 0.1)}
-    found = [m for m in ms if m.view.a.id in top and _FINDING.search(m.view.sentence(m.idx))]
+    ms = match_sentences(store, index, pq)
+    found = _findings(ms, pq)
     if found:
-        return [_sentence_answer(m) for m in _dedupe(_best(found, 0.1))[:3]]
-    ms = [m for m in ms if m.score >= 0.5]
+        return [_sentence_answer(m) for m in found]
     caused = [m for m in ms if _CAUSE.search(m.view.sentence(m.idx))]
     if caused:
         return [_sentence_answer(m) for m in _dedupe(_best(caused, 0.1))[:3]]
@@ -159,6 +155,28 @@ def why(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, 
         out.append({"text": " ".join(v.sentence(j).strip() for j in idxs),
                     "citations": [v.cite(j) for j in idxs]})  # fmt: skip
     return out
+
+
+def _findings(ms: list[Match], pq: ParsedQuestion) -> list[Match]:
+    """A finding of the cause ("… kısa devreden çıktığı belirlendi") anywhere in the article
+    of the best match, sharing a word with the question: reports give the event first and
+    its cause paragraphs later, in other inflections ("çıktı" / "çıktığı")."""
+    best = _best(ms, 0.1)[:2]
+    ent = {t for e in pq.entities for k in e.keys for t in k}
+    topic = {t[:4] for t in pq.terms if t not in ent and t not in QUESTION_WORDS and len(t) > 2}
+    out: list[tuple[int, Match]] = []
+    seen: set[tuple[str, int]] = set()
+    for m in best:
+        v = m.view
+        for j, st in enumerate(v.stems):
+            if (v.a.id, j) in seen or not _FINDING.search(v.sentence(j)):
+                continue
+            seen.add((v.a.id, j))
+            shared = len(topic & {t[:4] for t in st})
+            if shared:
+                out.append((shared, Match(v, j, m.score, m.in_sentence)))
+    out.sort(key=lambda x: -x[0])
+    return [m for n, m in out if n == out[0][0]][:2] if out else []
 
 
 def what(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
