@@ -75,3 +75,42 @@ def test_citations_name_outlet_title_date_url(real) -> None:
 def test_unknown_place_is_refused(real) -> None:
     _db, st, idx = real
     assert not answer(st, idx, "Beridze Paris'te kimlerle görüştü?").found
+
+
+def test_replacement_names_the_newcomer_not_the_one_replaced(real) -> None:
+    _db, st, idx = real
+    ans = answer(st, idx, "Kemal Durmaz'ın yerine kim getirildi?")  # lead opens "ANKARA - …"
+    assert ans.found and "Selim Akdoğan" in ans.text
+    # the newcomer is named next to "yerine", but nobody replaced him
+    assert not answer(st, idx, "Selim Akdoğan'ın yerine kim atandı?").found
+
+
+def test_figures_of_the_event_named_only_in_the_title(real) -> None:
+    _db, st, idx = real
+    ans = answer(st, idx, "İran'da düşen uçakta kaç kişi öldü?")  # body names only Tahran
+    assert ans.found and "66" in ans.text_sentences[0]["text"]
+    assert "1 kişi" not in ans.text  # the building collapse in Malatya, the same day
+    assert not answer(st, idx, "İran'da düşen uçakta kaç kişi yaralandı?").found
+
+
+def test_a_report_saying_iki_ulke_counts_for_the_countries_of_its_title(real) -> None:
+    _db, st, idx = real
+    ans = answer(st, idx, "Türkiye ile Macaristan arasındaki ticaret hacmi ne kadar?")
+    assert ans.found and "4,2 milyar" in ans.text_sentences[0]["text"]
+
+
+@pytest.mark.parametrize(("q", "cause"), [
+    ("Gebze'deki fabrika yangını neden çıktı?", "kısa devre"),
+    ("Bayraklı'daki bina neden çöktü?", "kolon"),
+    ("Malatya'daki bina neden çöktü?", "zemin"),
+])  # fmt: skip
+def test_why_finds_the_cause_given_as_a_finding(real, q: str, cause: str) -> None:
+    _db, st, idx = real
+    ans = answer(st, idx, q)
+    assert ans.found and cause in ans.text_sentences[0]["text"]
+
+
+def test_met_keeps_the_place_of_the_question(real) -> None:
+    _db, st, idx = real
+    ans = answer(st, idx, "Bakan Yıldırımkaya hastanede kimlerle görüştü?")
+    assert ans.found and "Halász" not in ans.text  # his Budapest meeting is another event

@@ -210,6 +210,7 @@ def _met(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str,
         flat = {id(v): [t for st in v.stems for t in st] for v in views}
         pairs = [(v, i) for v in views if all(mentions(flat[id(v)], p) for p in places)
                  for i in _entity_sentences(v, [subject], _MEET)]  # fmt: skip
+    pairs = _most_topic(pairs, pq)
     subj_keys = {t for k in subject.keys for t in k}
     for v, i in pairs:
         st = v.stems[i]
@@ -241,6 +242,21 @@ def _met(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str,
     return out
 
 
+def _most_topic(
+    pairs: list[tuple[ArticleView, int]], pq: ParsedQuestion
+) -> list[tuple[ArticleView, int]]:
+    """The pairs whose article holds the most of the question's other words ("hastanede
+    kimlerle görüştü": the hospital visit, not a meeting abroad of the same minister)."""
+    ent = {t for e in pq.entities for k in e.keys for t in k}
+    topic = [t for t in pq.terms if t not in ent and t not in _MEET and t not in QUESTION_WORDS
+             and len(t) > 2]  # fmt: skip
+    if not topic or not pairs:
+        return pairs
+    score = {id(v): sum(1 for t in topic if t in v.flat) for v, _i in pairs}
+    best = max(score.values())
+    return [(v, i) for v, i in pairs if score[id(v)] == best]
+
+
 def _people_in(v: ArticleView, i: int, subject: QEntity) -> bool:
     """The sentence names a person besides the subject."""
     st = v.stems[i]
@@ -260,15 +276,20 @@ def _met_or_match(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[
     if out:
         return out
     seen: set[str] = set()
-    for m in wh.match_sentences(store, index, pq, min_score=0.6)[:6]:
+    ms = wh.match_sentences(store, index, pq, min_score=0.6)[:6]
+    for m in ms:
+        if m.score < ms[0].score - 0.1:
+            break  # a weaker match elsewhere (the same minister abroad) is not the answer
         names = [n for n in wh.persons_in(m.view, m.idx, pq) if n not in seen]
         seen.update(names)
         if names:
             subj = pq.entities[0].name if pq.entities else ""
             out.append({"text": f"{subj}: {', '.join(names)}{date_label(m.view)}.",
                         "citations": [m.view.cite(m.idx)]})  # fmt: skip
-    if not out:
-        out = wh.what(store, index, pq)
+    if not out:  # the matching sentences themselves, from the best-matching articles only
+        top = {m.view.a.id for m in ms if m.score >= ms[0].score - 0.1}
+        out = [s for s in wh.what(store, index, pq)
+               if not top or s["citations"][0]["article_id"] in top]  # fmt: skip
     return out
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from gundem.ask.kinds import QUESTION_WORDS, ParsedQuestion
 from gundem.ask.verbs import measure_of, question_groups
-from gundem.ask.views import ArticleView, candidates, load, mentions
+from gundem.ask.views import ArticleView, candidates, event_flat, load, mentions
 from gundem.store.search import analyze, tokens
 from gundem.turkish import fold, stem
 from gundem.turkish.measures import PERSON_UNITS
@@ -156,14 +156,15 @@ def _event_focus(figs: list[_Fig], pq: ParsedQuestion, key_terms: list[str]) -> 
     """Figures from the articles that name every entity of the question and most of its
     topic words, and from the other articles of their events; none from other events."""
     by_article: dict[str, tuple[int, ArticleView]] = {}
+    names = event_flat(list({id(f.view): f.view for f in figs}.values()))
     for f in figs:
         v = f.view
         if v.a.id in by_article:
             continue
-        flat = [s for st in v.stems for s in st]
-        if not all(mentions(flat, e) for e in pq.entities):
+        # every name of the question in the article, its title or dateline, or its event
+        if not all(mentions(v.flat, e) or mentions(names[v.a.id], e) for e in pq.entities):
             continue
-        by_article[v.a.id] = (sum(1 for t in key_terms if t in flat), v)
+        by_article[v.a.id] = (sum(1 for t in key_terms if t in v.flat), v)
     if not by_article:
         return []
     best = max(sc for sc, _v in by_article.values())

@@ -28,12 +28,22 @@ class ArticleView:
         self.a = a
         self.spans = article_sentences(a)
         self._stems: list[list[str]] | None = None
+        self._flat: list[str] | None = None
 
     @property
     def stems(self) -> list[list[str]]:
         if self._stems is None:
             self._stems = [analyze(self.a.text[s:e], keep_stopwords=True) for s, e in self.spans]
         return self._stems
+
+    @property
+    def flat(self) -> list[str]:
+        """Stems of the whole article: its title and dateline (kept apart from the body by
+        the cleaner, or never in it) and every sentence."""
+        if self._flat is None:
+            meta = analyze(f"{self.a.title} . {self.a.dateline}", keep_stopwords=True)
+            self._flat = meta + [s for st in self.stems for s in st]
+        return self._flat
 
     def sentence(self, i: int) -> str:
         s, e = self.spans[i]
@@ -145,6 +155,16 @@ def candidates(index: SearchIndex, store: Store, pq: ParsedQuestion, extra: list
         return []
     hits = index.search_terms(list(dict.fromkeys(terms)), None, limit, level="article")
     return load(store, [h.article_id for h in hits])
+
+
+def event_flat(views: list[ArticleView]) -> dict[str, list[str]]:
+    """Article id → stems of every candidate article of its event: a report may say "iki
+    ülke" where another report of the same event (or its title) names the countries."""
+    by_event: dict[str, list[str]] = {}
+    for v in views:
+        if v.a.event_id:
+            by_event.setdefault(v.a.event_id, []).extend(v.flat)
+    return {v.a.id: by_event.get(v.a.event_id or "", v.flat) for v in views}
 
 
 def speaker_matches(q: Quote, e: QEntity) -> bool:

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gundem.ask.kinds import QUESTION_WORDS, ParsedQuestion
+from gundem.ask.kinds import QUESTION_WORDS, ParsedQuestion, QEntity
 from gundem.ask.verbs import WEAK, groups_in, question_groups, words
-from gundem.ask.views import ArticleView, candidates, mentions
+from gundem.ask.views import ArticleView, candidates, event_flat, mentions
 from gundem.store.search import analyze
 from gundem.turkish import fold
 from gundem.turkish.lexicon import SEARCH_STOPWORDS
@@ -25,8 +25,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _CAUSE = re.compile(
     r"nedeniyle|sebebiyle|yüzünden|dolayı|üzerine|ardından|gerekçesiyle|için|nedeni|"
-    r"sonucu|kaynaklan|ileri sürdü", re.IGNORECASE,
+    r"sonucu|kaynaklan|ileri sürdü|yol aç", re.IGNORECASE,
 )  # fmt: skip
+# a finding of the cause: "… kısa devreden çıktığı belirlendi", "… kaymasıyla çöktüğü tespit
+# edildi", "… kesildiğinin belirlendiğini söyledi"
+_FINDING = re.compile(
+    r"\w+(?:d|t)[ıiuü]ğ[ıiuü](?:n[ıiuü]n)?\s+(?:belirlen|tespit edil|saptan|anlaşıl|ortaya çık)"
+    r"|nedeniyle|sebebiyle|yüzünden|dolayı|gerekçesiyle|kaynaklan|yol aç|sonucu",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -57,11 +64,17 @@ def match_sentences(
     if not total:
         return []
     out: list[Match] = []
-    for v in candidates(index, store, pq):
-        flat = [s for st in v.stems for s in st]
-        if not all(mentions(flat, e) for e in pq.entities):
+    views = candidates(index, store, pq)
+    names = event_flat(views)
+    replaced = _replaced(pq)
+    for v in views:
+        # a name of the question may be in the title, the dateline or another report of
+        # the event ("İran'da düşen uçak": the body names only Tahran)
+        if not all(mentions(v.flat, e) or mentions(names[v.a.id], e) for e in pq.entities):
             continue
         for i, st in enumerate(v.stems):
+            if replaced and not _replaces(st, replaced):
+                continue  # "X'in yerine": X must be the one replaced, not the newcomer
             in_sent = [e for e in pq.entities if mentions(st, e)]
             got = sum(1 for t in stems if t in st)
             sg = groups_in(v.sentence(i)) if groups else set()
@@ -80,6 +93,27 @@ def match_sentences(
                 out.append(Match(v, i, score, full))
     out.sort(key=lambda m: (-m.score, m.view.a.published or "", m.idx))
     return out
+
+
+_YERINE = "yerine"
+
+
+def _replaced(pq: ParsedQuestion) -> QEntity | None:
+    """The entity right before "yerine" in the question ("Tillerson'un yerine kim")."""
+    ws = words(pq.text)
+    if _YERINE not in ws:
+        return None
+    k = ws.index(_YERINE)
+    before = [e for e in pq.entities if e.pos < k]
+    return before[-1] if before else None
+
+
+def _replaces(st: list[str], e: QEntity) -> bool:
+    """The sentence names ``e`` within the two words before "yerine"."""
+    for j, t in enumerate(st):
+        if t == _YERINE and mentions(st[max(0, j - 3) : j], e):
+            return True
+    return False
 
 
 def _best(ms: list[Match], slack: float = 0.0) -> list[Match]:
@@ -108,6 +142,9 @@ def why(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, 
     """The matching sentence that gives a cause ("nedeniyle", "üzerine"); else the matching
     sentence with the next sentences of its paragraph, where reports give the reason."""
     ms = match_sentences(store, index, pq)
+    found = _findings(ms, pq)
+    if found:
+        return [_sentence_answer(m) for m in found]
     caused = [m for m in ms if _CAUSE.search(m.view.sentence(m.idx))]
     if caused:
         return [_sentence_answer(m) for m in _dedupe(_best(caused, 0.1))[:3]]
@@ -118,6 +155,28 @@ def why(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, 
         out.append({"text": " ".join(v.sentence(j).strip() for j in idxs),
                     "citations": [v.cite(j) for j in idxs]})  # fmt: skip
     return out
+
+
+def _findings(ms: list[Match], pq: ParsedQuestion) -> list[Match]:
+    """A finding of the cause ("… kısa devreden çıktığı belirlendi") anywhere in the article
+    of the best match, sharing a word with the question: reports give the event first and
+    its cause paragraphs later, in other inflections ("çıktı" / "çıktığı")."""
+    best = _best(ms, 0.1)[:2]
+    ent = {t for e in pq.entities for k in e.keys for t in k}
+    topic = {t[:4] for t in pq.terms if t not in ent and t not in QUESTION_WORDS and len(t) > 2}
+    out: list[tuple[int, Match]] = []
+    seen: set[tuple[str, int]] = set()
+    for m in best:
+        v = m.view
+        for j, st in enumerate(v.stems):
+            if (v.a.id, j) in seen or not _FINDING.search(v.sentence(j)):
+                continue
+            seen.add((v.a.id, j))
+            shared = len(topic & {t[:4] for t in st})
+            if shared:
+                out.append((shared, Match(v, j, m.score, m.in_sentence)))
+    out.sort(key=lambda x: -x[0])
+    return [m for n, m in out if n == out[0][0]][:2] if out else []
 
 
 def what(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:

@@ -31,6 +31,7 @@ from gundem.clean.blocks import (
     split_blocks,
 )
 from gundem.clean.markup import strip_markup
+from gundem.clean.metadata import LEADING_DATELINE_RE
 from gundem.model import Block
 from gundem.turkish import split_sentences
 
@@ -406,6 +407,7 @@ def _find_title(
         nxt = next((j for j in range(first + 1, len(feats)) if not reasons[j]), None)
         if (
             f.n_sent <= 1
+            and not LEADING_DATELINE_RE.match(f.text)  # "ANKARA - …" opens a body, not a title
             and f.n_words <= 30
             and f.n_chars <= 250
             and nxt is not None
