@@ -137,3 +137,14 @@ def test_a_title_before_a_name_is_not_an_entity() -> None:
 
     pq = parse("Vali Demirtaş kimleri kabul etti?")
     assert [e.name for e in pq.entities] == ["Demirtaş"]
+
+
+def test_an_untitled_text_is_cited_by_its_opening_words_not_its_id() -> None:
+    from gundem.ask.views import cite_label
+
+    c = {"article_id": "3f9c2a7d11e0b4c5", "title": "", "outlet": "", "published": None,
+         "url": "", "lead": "Vali Aydın, selden etkilenen köyleri ziyaret etti."}  # fmt: skip
+    label = cite_label(c)
+    assert (
+        "3f9c2a7d" not in label and label == "“Vali Aydın, selden etkilenen köyleri ziyaret etti.”"
+    )

@@ -77,8 +77,13 @@ class ArticleView:
         return {
             "article_id": self.a.id, "sentence": self.sentence(i), "sentence_idx": i,
             "title": self.a.title, "outlet": self.a.outlet, "published": self.a.published,
-            "url": self.a.url,
+            "url": self.a.url, "lead": "" if self.a.title else self.lead(),
         }  # fmt: skip
+
+    def lead(self, limit: int = 90) -> str:
+        """The article's opening words: what a reader recognises it by when it has no title."""
+        first = self.sentence(0) if self.spans else self.a.text
+        return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + "…"
 
     def paragraph_of(self, i: int) -> list[int]:
         s, _ = self.spans[i]
@@ -181,10 +186,11 @@ def date_label(v: ArticleView) -> str:
 
 
 def cite_label(c: dict[str, Any]) -> str:
-    """Outlet, “title”, date, URL of a citation; the article id only when none is known."""
+    """Outlet, “title” (or the opening words of an untitled text), date, URL of a citation;
+    the article id only when none is known."""
     parts = [c.get("outlet") or ""]
-    if c.get("title"):
-        parts.append(f"“{c['title']}”")
+    if c.get("title") or c.get("lead"):
+        parts.append(f"“{c.get('title') or c['lead']}”")
     parts += [c.get("published") or "", c.get("url") or ""]
     label = ", ".join(p for p in parts if p)
     return label or str(c.get("article_id", ""))
