@@ -222,9 +222,12 @@ _ORG_HEAD = re.compile(
     r"^(bakanlığ|başkanlığ|müdürlüğ|derneğ|vakf|üniversites|partis|kulübü|kulubu|"
     r"gazetes|holding|odası|odasın|birliğ|kurumu|kurumun|mahkemes|belediyes|valiliğ|"
     r"kaymakamlığ|başsavcılığ|savcılığ|federasyonu|federasyonun|konfederasyon|sendikas|"
-    r"enstitüs|ajansı|ajansın|bankas|şirketi|şirketin|fakültes|hastanes|müzes|"
-    r"tiyatros|orkestras|konseyi|konseyin|komisyonu|komisyonun|örgütü|örgütün|a\.ş)"
+    r"enstitüs|ajansı|ajansın|bankas|şirketi|şirketin|fakültes|orkestras|"
+    r"konseyi|konseyin|komisyonu|komisyonun|örgütü|örgütün|a\.ş)"
 )
+
+
+_LI = re.compile(r"['’]l[iıuü]$")
 
 
 def _has_lower_words(tokens: list[str]) -> bool:
@@ -247,9 +250,11 @@ def _acronym_orgs(tokens: list[str], tags: list[str], caprate: dict[str, float])
         return
     single = _single_type()
     for i, tok in enumerate(tokens):
-        if tags[i] not in ("O", "B-PERSON") or not _acronym(tok):
+        if tags[i] not in ("O", "B-PERSON", "B-NORP") or not _acronym(tok):
             continue
-        if tags[i] == "B-PERSON" and i + 1 < len(tokens) and tags[i + 1] == "I-PERSON":
+        if tags[i] == "B-NORP" and not _LI.search(casefold_tr(tok)):
+            continue  # "MYP'li" is the party's member: the party is named
+        if tags[i] != "O" and i + 1 < len(tokens) and tags[i + 1].startswith("I-"):
             continue
         low, _, pos = _word_info(tok)
         if low in _NOT_ORG_ACRONYMS or single.get(low, "ORG") != "ORG":
