@@ -42,7 +42,7 @@ def run(name: str, sents: list[list[tuple[str, str]]], model: str | None) -> Non
     t0 = time.process_time()
     one = [tag_tokens([w for w, _ in s], model) for s in sents[:300]]
     cpu_one = time.process_time() - t0
-    assert one == tag_sentences([[w for w, _ in s] for s in sents[:300]], model)
+    assert one == tag_sentences([[w for w, _ in s] for s in sents[:300]], model, together=False)
     ntok = sum(len(s) for s in sents)
     print(f"{name}.sentences: {len(sents)}")
     print(f"{name}.tokens: {ntok}")
@@ -121,6 +121,8 @@ def main() -> None:
     run("news_test_split", split_variant(sents), args.model)
     # the error kinds of real news (issue 14): surnames, acronyms, titles, capitals
     run("news_hard", read_conll(NEWS_DATA_DIR / "news_ner_hard" / "test.conll"), args.model)
+    # held out (issue 14): written before the rules of that round were changed; never tuned on
+    run("news_heldout", read_conll(NEWS_DATA_DIR / "news_ner_heldout" / "test.conll"), args.model)
     peer_akana("news_test", sents)
     # the older template-generated set (same templates family as news_ner_train)
     run("news_template_test", read_conll(NEWS_DATA_DIR / "news_ner_test.conll"), args.model)

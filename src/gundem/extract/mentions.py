@@ -235,8 +235,22 @@ def tag_text(
         if toks:
             spans.append((s, toks))
     all_tags = tag_sentences([[t.text for t in toks] for _, toks in spans])
-    for (s, toks), tags in zip(spans, all_tags, strict=True):
-        ms = [m for m in sentence_mentions(text, toks, tags) if plausible(m, text, s)]
+    found = [
+        sentence_mentions(text, toks, tags) for (_, toks), tags in zip(spans, all_tags, strict=True)
+    ]
+    # a lone surname of a person the article names in full stays ("Gök, taleplerini ...")
+    full = {
+        casefold_tr(m.text.split()[-1])
+        for ms in found
+        for m in ms
+        if m.type == "PERSON" and " " in m.text
+    }
+    for (s, toks), tags, raw in zip(spans, all_tags, found, strict=True):
+        ms = [
+            m
+            for m in raw
+            if plausible(m, text, s) or (m.type == "PERSON" and casefold_tr(m.text) in full)
+        ]
         for m in ms:
             if m.type == "PERSON":
                 idx = next(i for i, t in enumerate(toks) if t.start == m.start)

@@ -31,6 +31,10 @@ NAME_TITLES = frozenset(
     teğmen astsubay er emekli şah kral kraliçe prens prenses papa imam şeyh hoca hakim
     savcı doktor hemşire profesör kaptan kaleci teknik direktör hoca gazeteci muhabir
     muhabirimiz yazar sanatçı şarkıcı oyuncu başkanı bakanı lideri sözcüsü genel
+    öğretmen avukat çiftçi şoför sürücü işçi öğrenci esnaf futbolcu yönetmen şair ressam
+    müzisyen akademisyen ekonomist uzman rektör dekan müdür başsavcı hâkim komiser polis
+    şehit merhum rahmetli sanık tanık şüpheli tutuklu hükümlü firari işadamı aktör
+    sunucu spiker antrenör hakem
     """.split()
 )
 # a name follows these as a role, it is not an organisation of its own ("Meclis Başkanı")
@@ -130,6 +134,8 @@ def _sentence_start(tokens: list[str], i: int) -> bool:
     k = i - 1
     while k >= 0 and tokens[k] in _OPENING:
         k -= 1
+    if k >= 0 and tokens[k] == ")" and all(t in "()" or _is_caps(t) for t in tokens[: k + 1]):
+        return True  # after a dateline: "VAN ( İHA ) - Kar yağışı ..."
     return k < 0 or tokens[k] in {".", "!", "?", "…"}
 
 
@@ -203,6 +209,113 @@ def _gazetteer_fill(tokens: list[str], tags: list[str], caprate: dict[str, float
         tags[i] = "B-" + typ
 
 
+# acronyms in capitals that name no organisation: units, taxes, exams, things
+_NOT_ORG_ACRONYMS = frozenset(
+    """
+    tl ytl km cm mm kg gb mb tb kw mw kwh tv pc sms usd eur dj ms mö ös am pm ok vs no
+    kdv ötv öiv gsyh gsmh iban pdf lgs yks kpss ales dgs tus dna hiv gps siha lpg cng
+    suv ceo cfo mr mrs ii iii iv vi vii viii ix xi xii xx xxi
+    """.split()
+)
+# the last word of an institution's name ("... Bakanlığı", "... Derneği'nin")
+_ORG_HEAD = re.compile(
+    r"^(bakanlığ|başkanlığ|müdürlüğ|derneğ|vakf|üniversites|partis|kulübü|kulubu|"
+    r"gazetes|holding|odası|odasın|birliğ|kurumu|kurumun|mahkemes|belediyes|valiliğ|"
+    r"kaymakamlığ|başsavcılığ|savcılığ|federasyonu|federasyonun|konfederasyon|sendikas|"
+    r"enstitüs|ajansı|ajansın|bankas|şirketi|şirketin|fakültes|orkestras|"
+    r"konseyi|konseyin|komisyonu|komisyonun|örgütü|örgütün|a\.ş)"
+)
+
+
+_LI = re.compile(r"['’]l[iıuü]$")
+
+
+def _has_lower_words(tokens: list[str]) -> bool:
+    """Running text, not a line in capitals."""
+    return sum(t[:1].islower() for t in tokens) >= 2
+
+
+def _acronym(tok: str) -> bool:
+    """ "KTÜ", "AKP'li", "TÜİK'in": 2–5 capitals, any suffix after an apostrophe."""
+    base = split_suffix(tok)[0]
+    if "'" not in tok and "’" not in tok and base != tok:
+        return False
+    return 2 <= len(base) <= 5 and base.isalpha() and base.isupper()
+
+
+def _acronym_orgs(tokens: list[str], tags: list[str], caprate: dict[str, float]) -> None:
+    """An acronym in running text that the tagger left out or called a person is an
+    organisation, unless it is a known place or a unit, tax or exam ("KDV", "TL")."""
+    if not _has_lower_words(tokens):
+        return
+    single = _single_type()
+    for i, tok in enumerate(tokens):
+        if tags[i] not in ("O", "B-PERSON", "B-NORP") or not _acronym(tok):
+            continue
+        if tags[i] == "B-NORP" and not _LI.search(casefold_tr(tok)):
+            continue  # "MYP'li" is the party's member: the party is named
+        if tags[i] != "O" and i + 1 < len(tokens) and tags[i + 1].startswith("I-"):
+            continue
+        low, _, pos = _word_info(tok)
+        if low in _NOT_ORG_ACRONYMS or single.get(low, "ORG") != "ORG":
+            continue
+        if pos not in ("", "Noun", "Noun+Prop") or caprate.get(low, 1.0) < 0.5:
+            continue  # a common word in capitals: "SON", "HAYIR", "KİM"
+        if (i > 0 and tags[i - 1] != "O") or (i + 1 < len(tokens) and tags[i + 1][:2] == "I-"):
+            continue
+        tags[i] = "B-ORG"
+
+
+def _headed_orgs(tokens: list[str], tags: list[str], caprate: dict[str, float]) -> None:
+    """A run of capitalised words ending in an institution word is one organisation
+    ("Cumhurbaşkanlığı İletişim Başkanlığı", "[GPE Ankara] Ticaret Odası'nın"); the
+    run stops after a word with a suffix, and a sentence-opening common word is left out."""
+    if not _has_lower_words(tokens):
+        return
+    for j, tok in enumerate(tokens):
+        if not tok[:1].isupper() or _is_caps(tok) or not _ORG_HEAD.match(casefold_tr(tok)):
+            continue
+        if tags[j] != "O" and tags[j] != "B-ORG" and not tags[j].startswith("I-"):
+            continue
+        a = j
+        while a > 0 and tokens[a - 1][:1].isupper() and not _word_info(tokens[a - 1])[1]:
+            a -= 1
+        while a < j and (
+            (_sentence_start(tokens, a) and _is_function_word(tokens[a]))
+            or _word_info(tokens[a])[0] in NAME_TITLES
+            or _possessive_noun(*_word_info(tokens[a])[::2], caprate)
+        ):
+            a += 1
+        if a == j:
+            continue
+        # only O tokens, or whole spans inside the run (no span crossing its edges)
+        if tags[a].startswith("I-") or (j + 1 < len(tokens) and tags[j + 1].startswith("I-")):
+            continue
+        if any(t != "O" and not t.endswith(("ORG", "GPE", "LOC")) for t in tags[a : j + 1]):
+            continue
+        for k in range(a, j + 1):
+            tags[k] = ("B-" if k == a else "I-") + "ORG"
+
+
+def _lower_edges(tokens: list[str], tags: list[str]) -> None:
+    """A name neither opens nor closes with a lower-case word ("bahar" is no person)."""
+    for a, b, _typ in _spans(tags):
+        for k in (a, b - 1):
+            if tokens[k][:1].islower() and (b - a == 1 or k == a):
+                for m in range(a, b):
+                    tags[m] = "O"
+                break
+
+
+def _capital_common_word(tok: str, caprate: dict[str, float]) -> bool:
+    """A single long word in capitals that is a common word ("EKONOMİ |")."""
+    base = split_suffix(tok)[0]
+    if len(base) < 6 or not _is_caps(tok):
+        return False
+    low = casefold_tr(base)
+    return low not in _single_type() and caprate.get(low, 1.0) < 0.5
+
+
 def correct(tokens: list[str], tags: list[str], caprate: dict[str, float], gaz: dict) -> list[str]:
     """Corrected BIO tags for one sentence (tokens with their suffixes attached);
     ``caprate`` and ``gaz`` are the model's lexicon."""
@@ -211,5 +324,11 @@ def correct(tokens: list[str], tags: list[str], caprate: dict[str, float], gaz: 
         a2, b2, t2 = _fix_span(tokens, a, b, typ, caprate, gaz)
         for k in range(a2, b2):
             out[k] = ("B-" if k == a2 else "I-") + t2
+    for a, b, _typ in _spans(out):
+        if b - a == 1 and _capital_common_word(tokens[a], caprate):
+            out[a] = "O"
+    _lower_edges(tokens, out)
     _gazetteer_fill(tokens, out, caprate)
+    _acronym_orgs(tokens, out, caprate)
+    _headed_orgs(tokens, out, caprate)
     return out

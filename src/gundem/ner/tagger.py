@@ -14,6 +14,7 @@ from typing import Protocol, TextIO
 import pycrfsuite
 
 from gundem.ner.conll import fix_bio, map_tag, read_conll, score
+from gundem.ner.document import consistent
 from gundem.ner.features import FeatureExtractor
 from gundem.ner.lexicon import hand_gazetteer
 from gundem.ner.paths import MODEL_PATH
@@ -99,18 +100,27 @@ def _glue(tokens: list[str]) -> tuple[list[str], list[int]]:
     return merged, owner
 
 
-def tag_sentences(sents: list[list[str]], model_path: str | Path | None = None) -> list[list[str]]:
+def tag_sentences(
+    sents: list[list[str]], model_path: str | Path | None = None, together: bool = True
+) -> list[list[str]]:
     """BIO tags (six types) for many sentences at once. Split suffix tokens are glued
-    to their word for the model and always get ``O``; the word keeps the entity tag."""
+    to their word for the model and always get ``O``; the word keeps the entity tag.
+    ``together``: the sentences are one text (an article), so a surname named in full
+    in one of them is that person in the others (:mod:`gundem.ner.document`)."""
     model = load_model(model_path)
     glued = [_glue(s) for s in sents]
     raw = model.tag_many([m for m, _ in glued])
-    out = []
     caprate, gaz = model.fx.caprate, model.fx.gaz
-    for (merged, owner), tags in zip(glued, raw, strict=True):
-        tags = correct(merged, fix_bio([map_tag(t) for t in tags]), caprate, gaz)
-        out.append(fix_bio([tags[o] if o >= 0 else "O" for o in owner]))
-    return out
+    fixed = [
+        correct(merged, fix_bio([map_tag(t) for t in tags]), caprate, gaz)
+        for (merged, _), tags in zip(glued, raw, strict=True)
+    ]
+    if together:
+        fixed = consistent([m for m, _ in glued], fixed)
+    return [
+        fix_bio([tags[o] if o >= 0 else "O" for o in owner])
+        for (_, owner), tags in zip(glued, fixed, strict=True)
+    ]
 
 
 def tag_tokens(tokens: list[str], model_path: str | Path | None = None) -> list[str]:
