@@ -456,8 +456,16 @@ _HANDLERS = {
 }  # fmt: skip
 
 
-def _absent(store: Store, index: SearchIndex, e: QEntity, pq: ParsedQuestion) -> bool:
+def _absent(
+    store: Store,
+    index: SearchIndex,
+    e: QEntity,
+    pq: ParsedQuestion,
+    lex: dict[tuple[str, ...], tuple[str, str]],
+) -> bool:
     """No article names the entity (a name the question brings, not the corpus)."""
+    if any(k in lex for k in e.keys):
+        return False  # an entity of the corpus: some article names it
     terms = sorted({t for k in e.keys for t in k})
     ids = [h.article_id for h in index.search_terms(terms, None, 5, level="article")]
     ids += [h.article_id for h in index.search_terms(pq.terms, None, 10, level="article")]
@@ -482,7 +490,7 @@ def answer(store: Store, index: SearchIndex, question: str, llm: Any = None) -> 
     pq = parse(question, lex)
     for e in pq.entities:
         expand(e, lex)
-    if any(_absent(store, index, e, pq) for e in pq.entities):
+    if any(_absent(store, index, e, pq, lex) for e in pq.entities):
         return not_found(pq.kind, question)  # "Paris’te", "Tokyo’da": the corpus never names it
     sents = _HANDLERS[pq.kind](store, index, pq)
     sents = [s for s in sents if s["citations"]]

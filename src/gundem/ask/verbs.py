@@ -9,6 +9,7 @@ Entries are folded word starts, so one entry covers the active, passive and suff
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gundem.turkish import fold
 from gundem.turkish.measures import MEASURE_STEMS
@@ -87,19 +88,32 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+# entries by the first letters of their first word: a word is checked only against the
+# entries it can start (same order as _ENTRIES, longest first)
+_HEAD = min(3, min(len(parts[0]) for parts, _g in _ENTRIES))
+_BY_HEAD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _entry in _ENTRIES:
+    _BY_HEAD.setdefault(_entry[0][0][:_HEAD], []).append(_entry)
+
+
 def groups_at(ws: list[str], i: int) -> list[tuple[str, int]]:
     """Groups whose entry starts at word ``i``, with the entry's length in words."""
     out = []
-    for parts, g in _ENTRIES:
+    for parts, g in _BY_HEAD.get(ws[i][:_HEAD], ()):
         n = len(parts)
         if i + n <= len(ws) and all(ws[i + k].startswith(p) for k, p in enumerate(parts)):
             out.append((g, n))
     return out
 
 
-def groups_in(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _groups_in(text: str) -> frozenset[str]:
     ws = words(text)
-    return {g for i in range(len(ws)) for g, _n in groups_at(ws, i)}
+    return frozenset(g for i in range(len(ws)) for g, _n in groups_at(ws, i))
+
+
+def groups_in(text: str) -> set[str]:
+    return set(_groups_in(text))
 
 
 def question_groups(text: str) -> tuple[set[str], set[str]]:
