@@ -67,7 +67,7 @@ _ON_TOPIC = 0.5
 # A headline before the body is the title when this share of its topic words is in the body.
 _TITLE_TOPIC = 0.25
 # Prose before the body region stays, whatever its topic, with this many words and this
-# share of stopwords (and a sentence end, and no widget vocabulary).
+# share of stopwords or two sentences (and a sentence end, and no widget vocabulary).
 _ARTICLE_WORDS = 20
 _ARTICLE_STOP = 0.25
 # The model overturns a rule decision only with this much extra confidence (logit units).
@@ -558,7 +558,7 @@ def _reads_as_article(f: Feat) -> bool:
     return (
         f.ends_sentence
         and f.n_words >= _ARTICLE_WORDS
-        and f.stop >= _ARTICLE_STOP
+        and (f.stop >= _ARTICLE_STOP or f.n_sent >= 2)  # Turkish has few stopwords
         and not f.widget
     )
 
