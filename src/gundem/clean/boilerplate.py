@@ -64,6 +64,8 @@ _COST_HEADING = 60.0
 _COST_OTHER = 100.0
 # A prose block outside the body is kept when this share of its topic words is in the lead.
 _ON_TOPIC = 0.5
+# After the body the teasers of related stories share its topic: they must share more.
+_ON_TOPIC_AFTER = 0.7
 # A headline before the body is the title when this share of its topic words is in the body.
 _TITLE_TOPIC = 0.25
 # Prose before the body region stays, whatever its topic, with this many words and this
@@ -544,7 +546,8 @@ def _topic_filter(
         if i < start and _reads_as_article(f):
             continue
         cw = content_words(f.words)
-        if not vocab or not cw or len(cw & vocab) / len(cw) < _ON_TOPIC:
+        need = _ON_TOPIC if i < start else _ON_TOPIC_AFTER
+        if not vocab or not cw or len(cw & vocab) / len(cw) < need:
             reasons[i] = "off-topic"
 
 
