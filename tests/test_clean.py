@@ -280,3 +280,29 @@ def test_article_part_before_a_gallery_is_kept() -> None:
     assert kept[0].startswith("Dün sabah saatlerinde başlayan kar yağışı")
     assert kept[-1].startswith("İl afet koordinasyon merkezi")
     assert "Fotoğraf 2/7" not in r.text and "Yorum yaz" not in r.text
+
+
+def test_teaser_after_the_body_on_the_same_topic_goes() -> None:
+    # After the article, below two unrelated short lines, a teaser of another story of the
+    # same council: most of its words are the article's, but not enough for text after it.
+    body = [
+        "Liman köprüsü ihalesi",
+        "Belediye meclisi, liman bölgesine yapılacak köprünün ihalesini dün akşam yapılan "
+        "oturumda oy çokluğuyla onayladı. İhaleye yedi firma teklif verdi ve en düşük teklif "
+        "kabul edildi.",
+        "Köprünün iki yıl içinde tamamlanması ve liman trafiğini yarı yarıya azaltması "
+        "bekleniyor. Meclis üyeleri, inşaat süresince feribot seferlerinin artırılacağını da "
+        "açıkladı.",
+        "Muhalefet grubu ise ihalenin maliyetinin yüksek olduğunu savunarak karara itiraz "
+        "edeceğini bildirdi. Grup sözcüsü, projenin bütçesinin yeniden incelenmesini istedi.",
+        "Yılın fotoğrafları",
+        "Hafta sonu gezi rehberi",
+    ]
+    teaser = (
+        "Belediye meclisi liman feribot seferlerinin tarifesini onayladı, yeni tarife kış "
+        "boyunca geçerli olacak."
+    )
+    r = clean_text("\n\n".join([*body, teaser]))
+    assert [b.kind for b in r.paragraphs] == ["p", "p", "p"]
+    assert teaser not in r.text
+    assert {b.reason for b in r.removed if b.text == teaser} == {"off-topic"}
