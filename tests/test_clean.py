@@ -249,3 +249,60 @@ def test_bench_runs_small() -> None:
     out = subprocess.run(args, capture_output=True, text=True, timeout=110, check=True).stdout
     names = {line.split(":")[0] for line in out.splitlines()}
     assert "clean_text_articles_per_s_per_core" in names
+
+
+def test_article_part_before_a_gallery_is_kept() -> None:
+    # The opening paragraph is cut off from the rest by a photo strip (short caption lines):
+    # its words are not the body's, but it reads as running text, so it stays.
+    text = "\n\n".join(
+        [
+            "Kuzey ilçelerinde kış hazırlığı",
+            "Dün sabah saatlerinde başlayan kar yağışı, köy yollarında ulaşımı aksattı ve "
+            "bazı okullarda derslerin öğleden sonra yapılmasına karar verildi. Veliler, "
+            "servislerin saatini okul yönetiminden öğrenebilecek.",
+            "Kar küreme aracı yolda",
+            "Fotoğraf 2/7",
+            "Sabah trafiği",
+            "Mahalle sakinleri",
+            "Belediye ekipleri, ilçe merkezine bağlı 42 mahallede gece boyunca tuz serpme ve "
+            "yol açma çalışması yürüttüklerini, ana arterlerin sabaha kadar açıldığını bildirdi. "
+            "Ekiplerin hafta sonu da sahada kalacağı ve vatandaşların zorunlu olmadıkça özel "
+            "araçlarıyla yola çıkmaması gerektiği hatırlatıldı.",
+            "İl afet koordinasyon merkezi, meteorolojinin uyarıları doğrultusunda yüksek "
+            "kesimlerde çığ riskine karşı köy muhtarlarıyla temas halinde olduklarını açıkladı. "
+            "Merkezin yaptığı açıklamada, ekiplerin iş makineleriyle birlikte hazır beklediği "
+            "ve ihbarların gecikmeden değerlendirileceği vurgulandı.",
+            "Yorum yaz",
+        ]
+    )
+    r = clean_text(text)
+    kept = _texts(r)
+    assert kept[0].startswith("Dün sabah saatlerinde başlayan kar yağışı")
+    assert kept[-1].startswith("İl afet koordinasyon merkezi")
+    assert "Fotoğraf 2/7" not in r.text and "Yorum yaz" not in r.text
+
+
+def test_teaser_after_the_body_on_the_same_topic_goes() -> None:
+    # After the article, below two unrelated short lines, a teaser of another story of the
+    # same council: most of its words are the article's, but not enough for text after it.
+    body = [
+        "Liman köprüsü ihalesi",
+        "Belediye meclisi, liman bölgesine yapılacak köprünün ihalesini dün akşam yapılan "
+        "oturumda oy çokluğuyla onayladı. İhaleye yedi firma teklif verdi ve en düşük teklif "
+        "kabul edildi.",
+        "Köprünün iki yıl içinde tamamlanması ve liman trafiğini yarı yarıya azaltması "
+        "bekleniyor. Meclis üyeleri, inşaat süresince feribot seferlerinin artırılacağını da "
+        "açıkladı.",
+        "Muhalefet grubu ise ihalenin maliyetinin yüksek olduğunu savunarak karara itiraz "
+        "edeceğini bildirdi. Grup sözcüsü, projenin bütçesinin yeniden incelenmesini istedi.",
+        "Yılın fotoğrafları",
+        "Hafta sonu gezi rehberi",
+    ]
+    teaser = (
+        "Belediye meclisi liman feribot seferlerinin tarifesini onayladı, yeni tarife kış "
+        "boyunca geçerli olacak."
+    )
+    r = clean_text("\n\n".join([*body, teaser]))
+    assert [b.kind for b in r.paragraphs] == ["p", "p", "p"]
+    assert teaser not in r.text
+    assert {b.reason for b in r.removed if b.text == teaser} == {"off-topic"}

@@ -65,8 +65,14 @@ _COST_HEADING = 60.0
 _COST_OTHER = 100.0
 # A prose block outside the body is kept when this share of its topic words is in the lead.
 _ON_TOPIC = 0.5
+# After the body the teasers of related stories share its topic: they must share more.
+_ON_TOPIC_AFTER = 0.7
 # A headline before the body is the title when this share of its topic words is in the body.
 _TITLE_TOPIC = 0.25
+# Prose before the body region stays, whatever its topic, with this many words and this
+# share of stopwords or two sentences (and a sentence end, and no widget vocabulary).
+_ARTICLE_WORDS = 20
+_ARTICLE_STOP = 0.25
 # The model overturns a rule decision only with this much extra confidence (logit units).
 _MARGIN_DROP = 0.5
 _MARGIN_ADD = 0.0
@@ -539,9 +545,27 @@ def _topic_filter(
     for i, f in enumerate(feats):
         if not body[i] or reasons[i] or start <= i <= end:
             continue
+        if i < start and _reads_as_article(f):
+            continue
         cw = content_words(f.words)
-        if not vocab or not cw or len(cw & vocab) / len(cw) < _ON_TOPIC:
+        need = _ON_TOPIC if i < start else _ON_TOPIC_AFTER
+        if not vocab or not cw or len(cw & vocab) / len(cw) < need:
             reasons[i] = "off-topic"
+
+
+def _reads_as_article(f: Feat) -> bool:
+    """Full sentences dense in function words: an earlier part of the article, not a teaser.
+
+    Without markup a picture, a table or an ingredient list can cut the article in two; the
+    body region is the larger part, and the part before it is kept by its prose alone (page
+    furniture before the article is short lines and teasers, rarely running text).
+    """
+    return (
+        f.ends_sentence
+        and f.n_words >= _ARTICLE_WORDS
+        and (f.stop >= _ARTICLE_STOP or f.n_sent >= 2)  # Turkish has few stopwords
+        and not f.widget
+    )
 
 
 # Reasons the rules are sure about; the learned model only arbitrates the others.
