@@ -29,7 +29,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|diyen kim|kimin sözü|kime ait|kim tarafından (söylendi|dile)"
         ),
     ),
-    ("said", re.compile(r"\bne (dedi|söyledi|açıkladı|demişti|diyor|ifade etti)|hakkında ne\b")),
+    (
+        "said",
+        re.compile(
+            r"\bne (dedi|söyledi|açıkladı|demişti|diyor|ifade etti)|hakkında ne\b"
+            r"|\bne (?:sözü? verdi|vaat etti|taahhüt etti)|\bneyi vaat etti"
+        ),
+    ),
     (
         "what",
         re.compile(
