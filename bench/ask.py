@@ -1,6 +1,6 @@
 """Answer accuracy and citation precision of ``gundem ask``: the generated (template) question
-set and the real-variety set (tests/data/ask_real/: 22 hand-written articles from invented
-outlets, 94 questions with answer keys written before the code was run, 11 of them unanswerable).
+set and the real-variety set (tests/data/ask_real/: 25 hand-written articles from invented
+outlets, 106 questions with answer keys written before the code was run, 13 of them unanswerable).
 
     python bench/ask.py            # both sets (template: generator facts + the real pipeline)
     python bench/ask.py -v         # print every wrong answer

@@ -114,3 +114,33 @@ def test_met_keeps_the_place_of_the_question(real) -> None:
     _db, st, idx = real
     ans = answer(st, idx, "Bakan Yıldırımkaya hastanede kimlerle görüştü?")
     assert ans.found and "Halász" not in ans.text  # his Budapest meeting is another event
+
+
+def test_two_participants_place_from_their_own_sentences(real) -> None:
+    """ "X ile Y nerede": only sentences naming both (or continuing one); a city before the
+    country; a place from a sentence about someone else is no answer."""
+    _db, st, idx = real
+    ans = answer(st, idx, "Beridze ile Sarkisyan nerede görüştü?")
+    assert ans.found and ans.kind == "where"
+    assert "Bakü" not in ans.text and "Yer: Gürcistan" not in ans.text
+    assert "Tiflis" in ans.text or "Orbeliani" in ans.text
+    ans = answer(st, idx, "Varga Sarkisyan ile nerede görüştü?")
+    assert "Erivan" in ans.text_sentences[0]["text"] and "Budapeşte" not in ans.text
+    assert not answer(st, idx, "Beridze ile Varga nerede görüştü?").found
+
+
+def test_city_head_and_relation_questions(real) -> None:
+    _db, st, idx = real
+    ans = answer(st, idx, "Beridze Memmedli ile hangi şehirde bir araya geldi?")
+    assert ans.found and "Bakü" in ans.text_sentences[0]["text"]
+    assert not answer(st, idx, "Sarkisyan'ın eşi kimdir?").found  # the wife, not Sarkisyan
+    ans = answer(st, idx, "Varga, Sarkisyan'a ne söz verdi?")
+    assert ans.kind == "said" and "enerji" in ans.text_sentences[0]["text"]
+
+
+def test_unit_after_a_name_and_foresee_verbs() -> None:
+    from gundem.ask.kinds import parse
+
+    assert parse("Savaşta kaç Kuzey Kore askeri öldü?", {("kuzey", "kore"): ("Kuzey Kore", "GPE")}).unit != "kuzey"  # fmt: skip
+    assert "foresee" not in groups_in("Kapsamlı stratejik ortaklık anlaşması imzalandı.")
+    assert "foresee" in groups_in("Anlaşma karşılıklı askeri yardımı öngörüyor.")

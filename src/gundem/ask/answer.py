@@ -28,8 +28,13 @@ from gundem.ask.views import (
     mentions,
     speaker_matches,
 )  # fmt: skip
+from gundem.ask.where import MEET as _MEET
+from gundem.ask.where import PLACE_TYPES as _PLACE_TYPES
+from gundem.ask.where import entity_sentences as _entity_sentences
+from gundem.ask.where import meet_terms as _meet_terms
+from gundem.ask.where import where as _where
 from gundem.store.search import analyze, tokens
-from gundem.turkish import fold, stem
+from gundem.turkish import fold
 from gundem.turkish.lexicon import MONTHS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,8 +46,6 @@ __all__ = ["NOT_FOUND", "Answer", "ArticleView", "answer", "lexicon", "not_found
 _QUOTE_CHARS = "“”\"' "
 NOT_FOUND = "Bu soruya derlemde yanıt bulunamadı."
 
-_MEET = frozenset({"görüş", "görüşme", "buluş", "buluşma", "görüştü", "kabul", "araya", "temas",
-                   "karşıla", "ağırla", "ziyaret"})  # fmt: skip
 _CUES = frozenset(analyze("dedi söyledi belirtti vurguladı açıkladı kaydetti ifadesini kullandı "
                           "konuştu iletti mesaj uyardı savundu", keep_stopwords=True))  # fmt: skip
 _MONTHS = MONTHS
@@ -173,27 +176,7 @@ def _who_said(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict
     return out[:3]
 
 
-def _entity_sentences(
-    v: ArticleView, ents: list[QEntity], need: frozenset[str] | set[str] | None = None
-) -> list[int]:
-    out = []
-    for i, st in enumerate(v.stems):
-        if all(mentions(st, e) for e in ents) and (not need or need & set(st)):
-            out.append(i)
-    return out
-
-
 _WITH_RE = re.compile(r"([A-ZÇĞİÖŞÜ][\w-]+(?:\s+[A-ZÇĞİÖŞÜ][\w-]+)*)\s+ile\b")
-
-
-_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _meet_terms(pq: ParsedQuestion) -> set[str] | None:
-    """Stems a supporting sentence must hold: any meeting verb when the question is about one."""
-    if set(pq.terms) & _MEET or "bir araya" in fold(pq.text):
-        return set(_MEET)
-    return {pq.verb} if pq.verb else None
 
 
 def _met(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
@@ -355,84 +338,6 @@ def _tr_date(iso: str) -> str:
         return iso
     y, mo, d = mm.groups()
     return f"{int(d)} {_MONTHS[int(mo) - 1].capitalize()} {y}"
-
-
-_LOC_RE = re.compile(r"([A-ZÇĞİÖŞÜ][\w-]+(?:\s+[A-ZÇĞİÖŞÜ][\w-]+)*)[’'](?:n?[dt][ae])\b")
-
-
-_VENUE_HEADS = (
-    "konağ", "konak", "stad", "hastane", "cami", "merkez", "bölge", "mahalle", "saray", "salon",
-    "meydan", "üniversite", "otel", "köşk", "liman", "havaliman", "köy", "belde", "mevki",
-    "kampüs", "fabrika", "ocağ", "konukev", "konut", "kilise", "park", "tesis", "sokağ", "cadde",
-    "bulvar", "kışla", "karakol", "ilçe", "kongre", "fuar", "kent", "site", "okul", "lise",
-)  # fmt: skip
-_CAP = r"[A-ZÇĞİÖŞÜ][\w-]*"
-_VENUE_RE = re.compile(rf"((?:{_CAP}\s+){{0,4}}{_CAP})\s+([^\W\d_]+)")
-_FINE = ("köy", "mevki", "mahalle", "belde", "sokağ", "cadde")  # finer than a district
-
-
-def _venues(v: ArticleView, i: int) -> list[tuple[int, str]]:
-    """(rank, phrase) of the places a sentence names: stored facilities and capitalised
-    names with a venue noun ("Hariciye Konağı", "Gelik beldesi") first, then other places."""
-    sent = v.sentence(i)
-    out: list[tuple[int, str]] = []
-    for m in _VENUE_RE.finditer(sent):
-        head = re.split(_APOS_RE, m.group(2))[0]
-        fh = fold(head)
-        if not any(fh.startswith(h) for h in _VENUE_HEADS):
-            continue
-        name = m.group(1)
-        if head[0].isupper():
-            name = f"{name} {head}"
-        else:  # "Gelik beldesindeki" → "Gelik beldesi"
-            name = f"{name} {_base_noun(head)}"
-        rank = 0 if fh.startswith(_FINE) or head[0].isupper() else 1
-        out.append((rank, name))
-    for ent in v.a.entities:
-        if ent.type == "FAC" and any(x in sent for x in [ent.name, *ent.aliases]):
-            out.append((0, ent.name))
-    for m in _LOC_RE.finditer(sent):
-        out.append((2, m.group(1)))
-    return out
-
-
-_APOS_RE = "[’'‘`´]"
-
-
-def _base_noun(w: str) -> str:
-    """ "beldesindeki" → "beldesi", "köyüne" → "köyü": the noun with its compound suffix."""
-    m = re.match(r"(.+?(?:s[ıiuü]|[ıiuü]))(?:n(?:d[ae]|[ae]|ın|in|un|ün)|nd[ae]ki|yl[ae])?$", w)
-    return m.group(1) if m else w
-
-
-def _where(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
-    ents = pq.entities
-    need = _meet_terms(pq) if ents else None
-    q_names = {fold(e.name) for e in ents} | {t for e in ents for k in e.keys for t in k}
-    pairs = [(v, i) for v in (candidates(index, store, pq) if ents else [])
-             for i in _entity_sentences(v, ents, need)]  # fmt: skip
-    pairs += [(m.view, m.idx) for m in wh.match_sentences(store, index, pq, min_score=0.5)[:6]]
-    found: list[tuple[int, int, str, ArticleView, int]] = []
-    for n, (v, i) in enumerate(pairs):
-        for rank, place in _venues(v, i):
-            fp = fold(place)
-            if fp in q_names or stem(fp) in q_names or any(fp.startswith(q) for q in q_names):
-                continue
-            if pq.head and not any(stem(w).startswith(pq.head) or w.startswith(pq.head)
-                                   for w in fp.split()):  # fmt: skip
-                continue
-            found.append((rank, n, place, v, i))
-    found.sort(key=lambda x: (x[0], x[1]))
-    out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for rank, _n, place, v, i in found:
-        canon = next((en.name for en in v.a.entities if en.type in _PLACE_TYPES
-                      and fold(place) in {fold(x) for x in [en.name, *en.aliases]}), place)  # fmt: skip
-        if fold(canon) in seen or (out and rank > found[0][0] + 1):
-            continue
-        seen.add(fold(canon))
-        out.append({"text": f"Yer: {canon}{date_label(v)}.", "citations": [v.cite(i)]})
-    return out[:4]
 
 
 def _fact(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:

@@ -108,11 +108,16 @@ _HUMAN = PERSON_UNITS | {"asker", "işçi", "madenci", "sivil", "çocuk", "yolcu
 def _unit_ok(f: _Fig, units: set[str], unit: str, sent: set[str]) -> bool:
     if not unit:  # "ne kadar": any figure; the topic words decide
         return True
-    if f.unit in units:
+    if f.unit in units or any(_inflected(u, f.unit) for u in units):
         return True
     if unit in _GENERIC and f.unit in _HUMAN:
         return True
     return not f.unit and unit in sent
+
+
+def _inflected(word: str, unit: str) -> bool:
+    """ "askeri" (compound or accusative the stemmer keeps) is the unit "asker"."""
+    return len(unit) >= 3 and word.startswith(unit) and len(word) - len(unit) <= 2
 
 
 def how_many(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:

@@ -29,7 +29,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|diyen kim|kimin sözü|kime ait|kim tarafından (söylendi|dile)"
         ),
     ),
-    ("said", re.compile(r"\bne (dedi|söyledi|açıkladı|demişti|diyor|ifade etti)|hakkında ne\b")),
+    (
+        "said",
+        re.compile(
+            r"\bne (dedi|söyledi|açıkladı|demişti|diyor|ifade etti)|hakkında ne\b"
+            r"|\bne (?:sözü? verdi|vaat etti|taahhüt etti)|\bneyi vaat etti"
+        ),
+    ),
     (
         "what",
         re.compile(
@@ -153,8 +159,10 @@ def parse(
     if kind == "how_many":
         for k, a in enumerate(surf):
             if a in ("kaç", "kaçar") and k + 1 < len(surf):
-                unit = stem(surf[k + 1])
                 unit_words = [stem(w) for w in surf[k + 1 : k + 4]]
+                # "kaç Kuzey Kore askeri": the counted noun follows the name
+                named = {t for e in ents for key in e.keys for t in key}
+                unit = next((u for u in unit_words if u not in named), unit_words[0])
                 break
     head = ""
     hm = re.search(r"hangi ([^\W\d_]+?)(?:n?[dt][ae])\b", fold(question))

@@ -65,7 +65,22 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
         "vurgula",
         "kaydet",
     ),  # fmt: skip
-    "foresee": ("öngör", "içer", "kapsa", "hedefle", "ele alın", "ele al", "gündem"),
+    # not "kapsa"/"içer" alone: "kapsamlı anlaşma", "içerisinde" foresee nothing
+    "foresee": (
+        "öngör",
+        "içeriyor",
+        "içerir",
+        "içeren",
+        "içermek",
+        "kapsıyor",
+        "kapsar",
+        "kapsayan",
+        "kapsamakta",
+        "hedefle",
+        "ele alın",
+        "ele al",
+        "gündem",
+    ),  # fmt: skip
     "open": ("açtı", "açıl", "açılış"),
     "treat": ("tedavi", "hastane"),
     "detain": MEASURE_STEMS["detained"],

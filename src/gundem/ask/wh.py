@@ -180,8 +180,18 @@ def _findings(ms: list[Match], pq: ParsedQuestion) -> list[Match]:
 
 
 def what(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
-    ms = _dedupe(_best(match_sentences(store, index, pq), 0.3))[:3]
+    ms = _dedupe(_same_event(_best(match_sentences(store, index, pq), 0.3)))[:3]
     return [_sentence_answer(m) for m in ms + _more_of_same(ms, pq)][:4]
+
+
+def _same_event(ms: list[Match]) -> list[Match]:
+    """Weaker matches only from the best match's article or event: another agreement's
+    provisions are no answer about this one."""
+    if not ms:
+        return ms
+    top = ms[0]
+    return [m for m in ms if m.score >= top.score - 0.1 or m.view.a.id == top.view.a.id
+            or (top.view.a.event_id and m.view.a.event_id == top.view.a.event_id)]  # fmt: skip
 
 
 def _more_of_same(ms: list[Match], pq: ParsedQuestion) -> list[Match]:
@@ -227,12 +237,25 @@ def who(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, 
     return out
 
 
+def _relation(pq: ParsedQuestion, e: QEntity) -> bool:
+    """ "Sarkisyan'ın eşi kimdir?": a noun follows the name in the genitive, so the question
+    asks who that relation is, not who the person is."""
+    ws = re.findall(r"[^\W_]+(?:[’'‘`´][^\W_]+)?", pq.text)
+    last = max((e2.pos + len(e2.surface.split()) for e2 in pq.entities), default=0)
+    if last >= len(ws) - 1:
+        return False
+    genitive = re.search(r"[’'‘`´](?:n?[ıiuü]n)$", fold(ws[last - 1]))
+    return bool(genitive) and fold(ws[last]) not in ("kimdir", "kim")
+
+
 def who_is(store: Store, index: SearchIndex, pq: ParsedQuestion) -> list[dict[str, Any]]:
     """Roles the entity stage stored for the person, each cited to a sentence naming both;
     else the sentences that introduce the person."""
     if not pq.entities:
         return []
     e = pq.entities[0]
+    if _relation(pq, e):  # "X'in eşi kimdir": another person, named with the relation
+        return who(store, index, pq)
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     intro: list[tuple[ArticleView, int]] = []
