@@ -91,3 +91,19 @@ def test_importance_puts_outlets_before_articles_and_recent_before_old() -> None
     assert importance(5, 6, new, new) > importance(2, 12, new, new)
     assert importance(3, 4, new, new) > importance(3, 4, "2024-03-01", new)
     assert importance(3, 5, None, new) > importance(3, 4, None, new)
+
+
+def test_events_between_other_countries_do_not_link_on_a_minister_and_a_capital() -> None:
+    # Ankara and the foreign minister are in half the news: Türkiye–İran talks and a
+    # visit from Macaristan share them, and are still two stories.
+    iran = _event("i1", ["GPE|türkiye", "GPE|iran", "PERSON|hakan fidan", "GPE|ankara",
+                         "PERSON|abbas arakçi"], {"nükleer": 2, "müzakere": 1})  # fmt: skip
+    hungary = _event("h1", ["GPE|macaristan", "PERSON|hakan fidan", "GPE|ankara",
+                            "PERSON|peter szijjarto"], {"doğalgaz": 2, "boru": 1}, DAY + 3)  # fmt: skip
+    # a week on, Arakçi in Ankara again, the report naming only Türkiye as a side: the
+    # same story (its countries are among the first one's)
+    again = _event("i2", ["GPE|türkiye", "PERSON|hakan fidan", "PERSON|abbas arakçi",
+                          "GPE|tahran"], {"nükleer": 1, "ziyaret": 2}, DAY + 7)  # fmt: skip
+    _index([iran, hungary, again])
+    assert hungary.story_id != iran.story_id
+    assert again.story_id == iran.story_id

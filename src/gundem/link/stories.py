@@ -10,11 +10,12 @@ link when they share at least two names and either
 * the second one clearly continues the first: their headline and text words agree
   (idf-weighted cosine of their terms at least ``CONTINUATION``).
 
-Two events whose two main countries (``event_sides``) differ do not link: another pair
-of countries is another story. Among the events an event links to, the one whose shared names are rarest over all
-events (summed IDF) wins. Every event of a story therefore shares two names with
-another event of it. A story's title is its most representative headline
-(``story_title``), never a pair of names.
+Two events between other countries (``sides_differ``: neither's main countries are among
+the other's, e.g. Türkiye–İran and Macaristan) do not link: a minister and a capital
+shared by both are common to half the news. Among the events an event links to, the
+one whose shared names are rarest over all events (summed IDF) wins. Every event of a
+story therefore shares two names with another event of it. A story's title is its most
+representative headline (``story_title``), never a pair of names.
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ def event_sides(ev: EventState) -> frozenset[str]:
     ]  # fmt: skip
     keys.sort(key=lambda k: (-ev.names[k], -ev.mentions.get(k, 0), k))
     return frozenset(keys[:2])
+
+
+def sides_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two events are between other countries: both name sides and neither's
+    sides are among the other's (Türkiye–İran vs Macaristan, or vs Türkiye–Rusya; not
+    Türkiye–İran vs Türkiye alone)."""
+    return bool(a) and bool(b) and not (a <= b or b <= a)
 
 
 def event_day(ev: EventState) -> int | None:
@@ -141,7 +149,7 @@ class StoryIndex:
         if len(shared) < MIN_SHARED:
             return 0.0
         a, b = self._sides.get(ev.id, frozenset()), self._sides.get(other.id, frozenset())
-        if len(a) == 2 and len(b) == 2 and a != b:
+        if sides_differ(a, b):
             return 0.0  # another pair of countries: another story
         day = self._day.get(ev.id)
         cos = 0.0
