@@ -2,10 +2,10 @@
 names, sentence-opening words, capitals, acronyms and one-word names the gazetteer knows."""
 
 from fixtures import floor
+from fixtures.ner_sets import check_source_and_unseen, set_f1
 
-from gundem.ner.conll import fix_bio, read_conll, score, spans
-from gundem.ner.tagger import tag_sentences, tag_tokens
-from gundem_tools.ner.brackets import read_bracketed
+from gundem.ner.conll import spans
+from gundem.ner.tagger import tag_tokens
 from gundem_tools.paths import NEWS_DATA_DIR
 
 HARD = NEWS_DATA_DIR / "news_ner_hard"
@@ -51,18 +51,8 @@ def test_the_gazetteer_votes_on_one_word_names():
 
 
 def test_hard_set_is_its_source_and_never_trained_on():
-    assert read_bracketed(HARD / "test.txt") == read_conll(HARD / "test.conll")
-    train = {
-        " ".join(w for w, _ in s)
-        for s in read_bracketed(NEWS_DATA_DIR / "news_ner_hand" / "train.txt")
-    }
-    train |= {" ".join(w for w, _ in s) for s in read_conll(NEWS_DATA_DIR / "news_ner_train.conll")}
-    hard = {" ".join(w for w, _ in s) for s in read_conll(HARD / "test.conll")}
-    assert len(hard) >= 150 and not hard & train
+    check_source_and_unseen(HARD, 150)
 
 
 def test_hard_set_quality():
-    sents = read_conll(HARD / "test.conll")
-    gold = [fix_bio([t for _, t in s]) for s in sents]
-    pred = tag_sentences([[w for w, _ in s] for s in sents])
-    assert score(gold, pred)["main"]["f1"] >= floor("ner", "news_hard_f1")
+    assert set_f1(HARD) >= floor("ner", "news_hard_f1")

@@ -2,10 +2,10 @@
 held-out news set (tests/data/news_ner_heldout), written before these rules."""
 
 from fixtures import floor
+from fixtures.ner_sets import check_source_and_unseen, set_f1
 
-from gundem.ner.conll import fix_bio, read_conll, score, spans
+from gundem.ner.conll import spans
 from gundem.ner.tagger import tag_sentences, tag_tokens
-from gundem_tools.ner.brackets import read_bracketed
 from gundem_tools.paths import NEWS_DATA_DIR
 
 HELD = NEWS_DATA_DIR / "news_ner_heldout"
@@ -49,18 +49,8 @@ def test_a_lone_surname_of_a_full_name_is_that_person():
 
 
 def test_heldout_set_is_its_source_and_never_trained_on():
-    assert read_bracketed(HELD / "test.txt") == read_conll(HELD / "test.conll")
-    train = {
-        " ".join(w for w, _ in s)
-        for s in read_bracketed(NEWS_DATA_DIR / "news_ner_hand" / "train.txt")
-    }
-    train |= {" ".join(w for w, _ in s) for s in read_conll(NEWS_DATA_DIR / "news_ner_train.conll")}
-    held = {" ".join(w for w, _ in s) for s in read_conll(HELD / "test.conll")}
-    assert len(held) >= 200 and not held & train
+    check_source_and_unseen(HELD, 200)
 
 
 def test_heldout_set_quality():
-    sents = read_conll(HELD / "test.conll")
-    gold = [fix_bio([t for _, t in s]) for s in sents]
-    pred = tag_sentences([[w for w, _ in s] for s in sents])
-    assert score(gold, pred)["main"]["f1"] >= floor("ner", "news_heldout_f1")
+    assert set_f1(HELD) >= floor("ner", "news_heldout_f1")
