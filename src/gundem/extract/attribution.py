@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gundem.turkish import casefold_tr as tr_lower
 
@@ -172,6 +173,33 @@ def is_nationality(word: str) -> bool:
 
 def only_sentence_initial(text: str, word: str) -> bool:
     """Is ``word`` written capitalised only where a sentence opens (a common word)?"""
+    if not _RUN_RE.fullmatch(word):
+        return _scan_initial(text, word)
+    seen, elsewhere = _word_places(text)
+    return word in seen and word not in elsewhere
+
+
+_RUN_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def _word_places(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The text's words, and those of them written somewhere other than a sentence opening:
+    one pass per text, so asking about many words stays linear."""
+    seen: set[str] = set()
+    elsewhere: set[str] = set()
+    for m in _RUN_RE.finditer(text):
+        start = m.start()
+        if start and text[start - 1] in "’'":
+            continue  # a suffix after an apostrophe
+        w = m.group()
+        seen.add(w)
+        if not _initial(text, start) and text[start - 1 : start] not in '“"«‘(':
+            elsewhere.add(w)
+    return frozenset(seen), frozenset(elsewhere)
+
+
+def _scan_initial(text: str, word: str) -> bool:
     found = False
     for m in re.finditer(r"(?<![\w’'])" + re.escape(word) + r"(?![\w])", text):
         found = True
