@@ -381,7 +381,7 @@ def find_phrases(text: str) -> list[Phrase]:
     def close(marker: str = "", follow: str = "") -> None:
         if cur:
             cut = _glued_cut(cur)
-            if cut:  # "ABD Başkanı Donald Trump Dışişleri Bakanı Rex Tillerson’ı": two people
+            if cut:  # "Vali Ayşe Kara Belediye Başkanı Ali Demir’i": two people, one phrase
                 phrases.append(_make_phrase(cur[:cut], "", tr_lower(cur[cut].base)))
                 del cur[:cut]
             phrases.append(_make_phrase(list(cur), marker, follow))
