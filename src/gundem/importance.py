@@ -10,21 +10,13 @@ the clock, so a listing reads the same tomorrow.
 from __future__ import annotations
 
 import math
-from datetime import date
+
+from gundem.periods import day_number
 
 W_OUTLETS, W_ARTICLES = 2.0, 1.0
 HALF_LIFE_DAYS = 7  # the recency factor's distance to its floor halves every week
 OLDEST_FACTOR = 0.5  # an old (or undated) item keeps half its size: a big story stays above
 # a small new one, and among equals the newer leads
-
-
-def _day(value: str | None) -> int | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def importance(outlets: int, articles: int, last: str | None, newest: str | None) -> float:
@@ -33,10 +25,10 @@ def importance(outlets: int, articles: int, last: str | None, newest: str | None
     its size (outlets count twice, both on a log scale) times a recency factor from 1 (as
     new as ``newest``) down to ``OLDEST_FACTOR`` (old, or undated)."""
     size = W_OUTLETS * math.log1p(outlets) + W_ARTICLES * math.log1p(articles)
-    n = _day(newest)
+    n = day_number(newest)
     if n is None:
         return size  # nothing in the corpus is dated: size alone
-    d = _day(last)
+    d = day_number(last)
     fresh = 0.0 if d is None else 0.5 ** (max(0, n - d) / HALF_LIFE_DAYS)
     return size * (OLDEST_FACTOR + (1 - OLDEST_FACTOR) * fresh)
 

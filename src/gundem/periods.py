@@ -73,3 +73,20 @@ def overlaps(
     if not first or not last:
         return False
     return in_period(last, date_from, None) and in_period(first, None, date_to)
+
+
+def parse_date(value: str | None) -> date | None:
+    """The day of an ISO value (YYYY-MM-DD, with or without a time); None for a month, a year
+    or anything else: only day precision counts as a day."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def day_number(value: str | None) -> int | None:
+    """``parse_date`` as a day ordinal, for day arithmetic."""
+    d = parse_date(value)
+    return d.toordinal() if d else None

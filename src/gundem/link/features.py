@@ -13,10 +13,10 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
 from functools import lru_cache
 
 from gundem.model import Article
+from gundem.periods import day_number
 from gundem.turkish import casefold_tr, letter_words, split_suffix, word_term
 from gundem.turkish.lexicon import APOSTROPHES, CALENDAR, CONTENT_STOPWORDS, TITLE_WORDS
 from gundem.turkish.morphology import analyses, best_score, is_proper_noun
@@ -221,21 +221,6 @@ def term_vector(article: Article, max_terms: int = 200) -> dict[str, float]:
     if len(vec) > max_terms:
         vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms])
     return vec
-
-
-def parse_date(value: str | None) -> date | None:
-    """ISO YYYY-MM-DD (only day precision counts as a date for linking)."""
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def day_number(value: str | None) -> int | None:
-    d = parse_date(value)
-    return d.toordinal() if d else None
 
 
 def article_day(article: Article) -> tuple[int | None, str]:
