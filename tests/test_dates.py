@@ -149,6 +149,50 @@ def test_a_copyright_year_or_a_list_of_other_articles_dates_no_page() -> None:
     assert _date_of(_page("") + others) is None
 
 
+def test_a_labelled_stamp_far_from_the_headline_counts() -> None:
+    # "Veröffentlicht am" / "Yayınlanma tarihi" says which date it is, wherever it sits
+    body = "".join(f"<p>{p}</p>" for p in PARAS * 4) + "<p>Yayınlanma tarihi: 16.08.2019</p>"
+    html = (
+        "<html><head><meta name='date' content='2019-08-24'></head><body><h1>Başlık</h1>"
+        f"{body}</body></html>"
+    )
+    got = _date_of(html)
+    assert got is not None and got.startswith("2019-08-16")
+
+
+def test_a_label_in_its_own_element_names_the_date_after_it() -> None:
+    body = "<div class='bilgi'><h5>Tarih:</h5>03.11.2021</div>"
+    got = _date_of(_page("", body_top=body))
+    assert got is not None and got.startswith("2021-11-03")
+
+
+def test_a_paragraph_opening_with_its_date_is_a_dateline() -> None:
+    lead = (
+        "<p>29.11.2022 – Belediye meclisi, kent merkezindeki otopark ihalesini "
+        "oy çokluğuyla iptal etti ve yeni ihalenin ocak ayında yapılacağını duyurdu.</p>"
+    )
+    html = f"<html><body><div class='icerik'>{lead}</div></body></html>"
+    assert _date_of(html) == "2022-11-29"
+
+
+def test_two_meta_tags_with_one_date_are_one_piece_of_evidence() -> None:
+    # a CMS writing its change date into two tags does not outvote the visible stamp
+    head = "<meta name='date' content='2021-10-15'><meta name='DC.date' content='2021-10-15'>"
+    got = _date_of(_page(head, body_top="<p class='tarih'>13.10.2021</p>"))
+    assert got is not None and got.startswith("2021-10-13")
+
+
+def test_a_utc_stamp_is_moved_to_the_readers_day() -> None:
+    # 05:30:59Z is 23:30:59 the evening before in Minnesota, as the page's <time> says
+    head = "<meta property='article:published_time' content='2023-11-09T05:30:59+00:00'>"
+    stamp = "<time datetime='2023-11-08 23:30:59'>8 Kasım 2023, 23:30</time>"
+    got = _date_of(_page(head, body_top=stamp))
+    assert got is not None and got.startswith("2023-11-08")
+    # 21:00:00Z on the dot is midnight in Istanbul: the next day
+    head = "<meta property='article:published_time' content='2024-02-04T21:00:00+00:00'>"
+    assert _date_of(_page(head)) == "2024-02-05"
+
+
 # -- point 7: outlets -------------------------------------------------------------------
 
 

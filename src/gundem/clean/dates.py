@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -93,10 +95,10 @@ _META_PUBLISHED = {
     "parsely-pub-date": 3.0,
     "article:post_date": 3.0,
     "originalpublicationdate": 3.0,
-    "dc.date": 2.0,
-    "dcterms.date": 2.0,
-    "date": 2.0,
-    "release_date": 2.0,
+    "dc.date": 1.0,
+    "dcterms.date": 1.0,
+    "date": 1.0,
+    "release_date": 1.0,
     "cxenseparse:recs:publishtime": 3.0,
 }
 _JSONLD_ARTICLE = re.compile(r"article|posting|report|blog|news", re.I)
@@ -113,8 +115,20 @@ _URL_DATE_RE = re.compile(
     r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)"
     r"|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"
 )
+# Labels that say the date after them is the publication date (not "am", "on": too common).
+_PUB_LABEL = re.compile(
+    r"^\s*(?:yayın(?:lanma)?(?: tarihi)?|oluşturulma(?: tarihi)?|yayımlanma(?: tarihi)?|"
+    r"published|posted|veröffentlicht|erstellt|publié le|publicado|pubblicato|datum|date|tarih|"
+    r"pressemitteilung vom|pressemeldung vom|press release|basın bülteni)\b",
+    re.I,
+)
+# A paragraph opening with its date: "29.11.2022 – Mehrfach ...", "12 Mart 2024 - Ankara".
+_DATELINE_RE = re.compile(
+    r"^((?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4})|(?:\d{1,2}\.?\s+[^\W\d_]{3,12}\.?\s+\d{4}))"
+    r"\s*[–—-]\s+\S"
+)
 # The winner needs this much evidence, and abstains when a rival date has RIVAL_RATIO of it.
-MIN_WEIGHT = 1.5
+MIN_WEIGHT = 0.8
 RIVAL_RATIO = 0.95
 _NEAR_TITLE = 12  # text nodes between the headline and its date stamp
 _SKIP = {"script", "style", "noscript", "template", "select", "option"}
@@ -128,7 +142,7 @@ class Candidate:
     """One statement of a date on the page."""
 
     value: str  # ISO: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS][±HH:MM]
-    source: str  # "meta", "jsonld", "time", "url", "stamp", "htmldate"
+    source: str  # "meta", "jsonld", "time", "url", "stamp", "htmldate", "htmldate-text"
     weight: float
 
     @property
@@ -145,9 +159,13 @@ def find_published(
 
 def decide(candidates: list[Candidate]) -> str | None:
     """The winning date: most weight, enough of it, and no close rival; else None."""
-    by_day: dict[str, float] = defaultdict(float)
+    # one source stating a day twice (two meta tags, two stamps) is one piece of evidence
+    per_source: dict[tuple[str, str], float] = defaultdict(float)
     for c in candidates:
-        by_day[c.day] += c.weight
+        per_source[c.day, c.source] = max(per_source[c.day, c.source], c.weight)
+    by_day: dict[str, float] = defaultdict(float)
+    for (day, _source), weight in per_source.items():
+        by_day[day] += weight
     if not by_day:
         return None
     ranked = sorted(by_day.items(), key=lambda kv: -kv[1])
@@ -169,7 +187,33 @@ def collect(tree: HtmlElement, url: str | None, *, htmldate_vote: bool = True) -
         found += _from_url(url)
     if htmldate_vote:
         found += _from_htmldate(tree, url)
-    return [c for c in found if _plausible(c.day)]
+    return [c for c in local_days(found) if _plausible(c.day)]
+
+
+def local_days(candidates: list[Candidate]) -> list[Candidate]:
+    """UTC stamps moved to the day the page's readers saw.
+
+    A UTC time that another candidate states as local clock time (same minutes and
+    seconds, a whole number of hours apart) is that candidate's day; a UTC time of exactly
+    20:00-23:00 is a local midnight east of Greenwich (Turkey's is 21:00Z), so the next day.
+    """
+    local = [c for c in candidates if len(c.value) > 10 and not c.value.endswith("+00:00")]
+    out = []
+    for c in candidates:
+        if len(c.value) > 10 and c.value.endswith("+00:00"):
+            clock = c.value[14:19]  # MM:SS
+            twin = next((o for o in local if o.value[14:19] == clock and o.day != c.day), None)
+            if twin is not None and _days_apart(twin.day, c.day) == 1:
+                c = Candidate(twin.day, c.source, c.weight)
+            elif c.value[11:13] in ("20", "21", "22", "23") and c.value[13:19] == ":00:00":
+                next_day = date.fromordinal(date.fromisoformat(c.day).toordinal() + 1)
+                c = Candidate(next_day.isoformat(), c.source, c.weight)
+        out.append(c)
+    return out
+
+
+def _days_apart(a: str, b: str) -> int:
+    return abs(date.fromisoformat(a).toordinal() - date.fromisoformat(b).toordinal())
 
 
 # -- parsing values -------------------------------------------------------------------
@@ -366,14 +410,35 @@ def _from_stamps(tree: HtmlElement, limit: int = 2000) -> Iterator[Candidate]:
         if len(text) > 70 or not any(ch.isdigit() for ch in text) or _UPDATED_WORDS.search(text):
             continue
         value = _stamp_value(text)
-        if not value or _in_boilerplate(el):
+        if not value:
             continue
         near = bool(heads) and min(abs(i - h) for h in heads[:1]) <= _NEAR_TITLE
-        yield Candidate(value, "stamp", 2.5 if near else 0.3)
+        labelled = bool(_PUB_LABEL.match(text)) or (i > 0 and _is_label(nodes[i - 1][0]))
+        # a labelled stamp by the headline is the article's own even in a "teaser" box
+        if _in_boilerplate(el) and not (near and labelled):
+            continue
+        yield Candidate(value, "stamp", 3.0 if near or labelled else 0.3)
+    if (dateline := _first_dateline(nodes)) is not None:
+        yield dateline
+
+
+def _is_label(text: str) -> bool:
+    """A text node that only names the date that follows it ("Datum:", "Yayınlanma:")."""
+    return len(text) <= 30 and bool(_PUB_LABEL.match(text)) and not any(c.isdigit() for c in text)
+
+
+def _first_dateline(nodes: list[tuple[str, HtmlElement]]) -> Candidate | None:
+    """The date that opens the article's first dated paragraph ("29.11.2022 – Die ...")."""
+    for text, el in nodes:
+        m = _DATELINE_RE.match(text)
+        if m and len(text) > 60 and not _in_boilerplate(el):
+            value = parse_value(m.group(1))
+            return Candidate(value, "stamp", 2.0) if value else None
+    return None
 
 
 def _stamp_value(text: str) -> str | None:
-    rest = _STAMP_LABEL.sub("", text, count=1)
+    rest = _STAMP_LABEL.sub("", _PUB_LABEL.sub("", text, count=1), count=1)
     value = parse_value(rest)
     if value is None:
         return None
@@ -384,14 +449,18 @@ def _stamp_value(text: str) -> str | None:
 
 
 def _text_nodes(root: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in _SKIP:
-            continue
-        if el.text and el.text.strip():
-            yield el.text.strip(), el
-        for child in el:
-            if child.tail and child.tail.strip():
-                yield child.tail.strip(), el
+    """Text nodes in reading order (a tail after its element's own text), each with the
+    element it sits in."""
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "start":
+            if not isinstance(el.tag, str) or el.tag in _SKIP:
+                walker.skip_subtree()  # its end event still comes, with its tail
+            elif el.text and el.text.strip():
+                yield el.text.strip(), el
+        elif el is not root and el.tail and el.tail.strip():
+            parent = el.getparent()
+            yield el.tail.strip(), parent if parent is not None else el
 
 
 def _from_htmldate(tree: HtmlElement, url: str | None) -> Iterator[Candidate]:
@@ -399,10 +468,10 @@ def _from_htmldate(tree: HtmlElement, url: str | None) -> Iterator[Candidate]:
     it guesses from body text, so alone it never decides)."""
     from htmldate import find_date
 
-    for extensive, weight in ((False, 1.0), (True, 0.5)):
+    for extensive, weight, source in ((False, 1.0, "htmldate"), (True, 0.5, "htmldate-text")):
         try:
             found = find_date(tree, url=url, extensive_search=extensive, original_date=True)
         except Exception:  # htmldate raises assorted errors on broken markup
             continue
         if found and (value := parse_value(found, wordy=False)):
-            yield Candidate(value, "htmldate", weight)
+            yield Candidate(value, source, weight)
