@@ -409,6 +409,8 @@ def _from_stamps(tree: HtmlElement, limit: int = 2000) -> Iterator[Candidate]:
     for i, (text, el) in enumerate(nodes):
         if len(text) > 70 or not any(ch.isdigit() for ch in text) or _UPDATED_WORDS.search(text):
             continue
+        if el.tag == "time":  # already a <time> candidate: one element, one vote
+            continue
         value = _stamp_value(text)
         if not value:
             continue
