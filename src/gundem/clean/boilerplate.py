@@ -200,6 +200,7 @@ def _rules(
         start, end = 0, len(feats) - 1
     else:
         start, end = _body_region(feats, reasons, body)
+        end = _widget_cut(feats, reasons, body, start, end)
     end = _section_end(feats, reasons, body, start, end, trusted)
     if not trusted:
         _topic_filter(feats, reasons, body, start, end)
@@ -383,6 +384,26 @@ def _body_region(feats: list[Feat], reasons: list[str], body: list[bool]) -> tup
         if cur > best:
             best, best_se = cur, (cur_start, i)
     return best_se
+
+
+_CUT_REASONS = frozenset(os.environ.get("FPCUT", "share related newsletter comments disclaimer reactions").split())
+_CUT_RATIO = float(os.environ.get("FPRATIO", "0.5"))
+
+
+def _widget_cut(
+    feats: list[Feat], reasons: list[str], body: list[bool], start: int, end: int
+) -> int:
+    """End the body region at an end-of-article widget inside it."""
+    prose = [feats[i].n_chars if body[i] and not reasons[i] else 0 for i in range(len(feats))]
+    before = 0
+    after = sum(prose[start : end + 1])
+    for i in range(start, end + 1):
+        before += prose[i]
+        after -= prose[i]
+        if before and reasons[i] in _CUT_REASONS and after <= _CUT_RATIO * before:
+            if not _also_read(feats[i].text):  # an inline link to another story
+                return i - 1
+    return end
 
 
 def _find_title(
