@@ -386,21 +386,27 @@ def _body_region(feats: list[Feat], reasons: list[str], body: list[bool]) -> tup
     return best_se
 
 
-_CUT_REASONS = frozenset(os.environ.get("FPCUT", "share related newsletter comments disclaimer reactions").split())
-_CUT_RATIO = float(os.environ.get("FPRATIO", "0.5"))
+# Widgets that end an article: a block removed for one of these reasons inside the body
+# region, or prose holding the vocabulary of a pitch ("Subscribe to our newsletter…", "We
+# welcome reader comments…"), ends the region when at most this share of its prose follows.
+_CUT_REASONS = frozenset({"share", "related", "newsletter", "comments", "disclaimer", "reactions"})
+_PITCH = frozenset({"newsletter", "login", "comments", "disclaimer"})
+_CUT_RATIO = 0.5
 
 
 def _widget_cut(
     feats: list[Feat], reasons: list[str], body: list[bool], start: int, end: int
 ) -> int:
-    """End the body region at an end-of-article widget inside it."""
+    """End the body region at an end-of-article widget or pitch inside it (without markup
+    the max-sum region runs on over an author box or a newsletter pitch after the article)."""
     prose = [feats[i].n_chars if body[i] and not reasons[i] else 0 for i in range(len(feats))]
     before = 0
     after = sum(prose[start : end + 1])
     for i in range(start, end + 1):
         before += prose[i]
         after -= prose[i]
-        if before and reasons[i] in _CUT_REASONS and after <= _CUT_RATIO * before:
+        pitch = not reasons[i] and feats[i].widget in _PITCH
+        if before and (reasons[i] in _CUT_REASONS or pitch) and after <= _CUT_RATIO * before:
             if not _also_read(feats[i].text):  # an inline link to another story
                 return i - 1
     return end
