@@ -32,6 +32,7 @@ from gundem.clean.blocks import (
 )
 from gundem.clean.markup import strip_markup
 from gundem.clean.metadata import LEADING_DATELINE_RE
+from gundem.clean.widget_words import ALSO_READ_HEADS
 from gundem.model import Block
 from gundem.turkish import split_sentences
 
@@ -53,7 +54,9 @@ _BREADCRUMB = re.compile(r"^\d{1,2}\.\s+\S")
 # A picture credit or source line: "Foto: dpa", "Erdölpumpen im Abendrot. Bild: X/Y".
 _CREDIT = re.compile(
     r"(?:^|[\s,.(|/])(?:fotos?|photos?|bild(?:er|quelle)?|images?|credits?|quelle|source|"
-    r"picture|fotograf\w*|photograph\w*|bildnachweis|foto credit|photo credit|image credit)"
+    r"picture|fotograf\w*|photograph\w*|bildnachweis|foto credit|photo credit|image credit|"
+    r"(?:titel|beitrags|vorschau|header|aufmacher)bild|abbildung|figure|fig\.?|grafik|"
+    r"illustration|zdj[eę]cie|fot\.?)(?:\s*\d{1,2})?"
     r"\s*:\s*\S",
     re.IGNORECASE,
 )
@@ -284,6 +287,8 @@ def _also_read(text: str) -> bool:
     if not colon or not rest.strip() or len(head) > 40:
         return False
     f = features(head)
+    if " ".join(f.words) in ALSO_READ_HEADS and not rest.rstrip().endswith("."):
+        return True  # a headline has no full stop; "Mira: Das stimmt." is an interview turn
     return 0 < f.n_words <= 4 and f.widget == "related" and f.widget_cover >= 0.6
 
 

@@ -534,3 +534,15 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
+
+# Lead words of a link to another story inside the body ("Lea: <headline>", "VEA TAMBIÉN:
+# …"): only as the whole text before a colon, since alone they are names or verbs.
+ALSO_READ_HEADS: frozenset[str] = frozenset(
+    " ".join(h.split())
+    for h in """lea|lee|vea|mira|ver|vea tambien|ver tambien|ver mas|puedes ver|le puede interesar|
+    te puede interesar|tambien puedes leer|informate mas|lesen sie hier|lesen sie dazu|
+    lies auch|lies hier|siehe auch|mehr dazu|auch lesen|zobacz|zobacz tez|zobacz takze|
+    zobacz rowniez|czytaj|czytaj rowniez|czytaj wiecej|polecamy|leia|leia mais|veja|
+    veja tambem|leggi|leggi anche|a lire|lire|voir aussi|read|read more|see|see also|watch|
+    related|okuyun|ayrica okuyun|ilgili|bakiniz""".split("|")
+)
