@@ -533,7 +533,7 @@ def _assign(
             inside
             and _is_heading(f)
             and _heading_shape(f)
-            and (trusted or _leads_to_prose(reasons, body, i))
+            and (trusted or (_leads_to_prose(reasons, body, i) and not _mostly_figures(f)))
         ):
             kinds[i] = "quote" if f.quoted else "heading"
         elif trusted and f.n_words >= 2:
