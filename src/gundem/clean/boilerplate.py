@@ -60,6 +60,16 @@ _CREDIT = re.compile(
     r"\s*:\s*\S",
     re.IGNORECASE,
 )
+# A caption ends with its picture credit: "… pasado. EFE", "(REUTERS/Name)", "(Symbolbild)".
+_AGENCY = (
+    r"(?:reuters|afp|ap|dpa|epa|efe|anadolu|getty\s?images|shutterstock|picture[- ]alliance|"
+    r"istock\w*|imago\w*|unsplash|pixabay|keystone|ansa|xinhua|symbolbild|archivbild|foto|"
+    r"photo|bild)"
+)
+_CAPTION_END = re.compile(
+    rf"(?:/\s*{_AGENCY}|\(\s*{_AGENCY}[^)]{{0,40}}\)|\.\s+{_AGENCY}|©.{{0,40}})\s*\.?\s*$",
+    re.IGNORECASE,
+)
 _BREADCRUMB_SEP = re.compile(r"\s(?:[>»/|›]|->)\s")
 
 # Region scores: prose counts for its length, other blocks cost a little.
@@ -263,6 +273,8 @@ def _hard_reasons(
             reasons[i] = "reactions"
         elif not trusted and f.n_words <= 20 and _CREDIT.search(f.text):
             reasons[i] = "credit"
+        elif not trusted and f.n_words <= 40 and _CAPTION_END.search(f.text):
+            reasons[i] = "caption"
         elif f.n_words <= 30 and _also_read(f.text):
             reasons[i] = "related"
         elif f.n_words == 0:
