@@ -409,6 +409,7 @@ def _body_region(feats: list[Feat], reasons: list[str], body: list[bool]) -> tup
 _CUT_REASONS = frozenset({"share", "related", "newsletter", "comments", "disclaimer", "reactions"})
 _PITCH = frozenset({"newsletter", "login", "comments", "disclaimer"})
 _CUT_RATIO = 0.5
+_CUT_RATIO_CREDIT = 0.1
 
 
 def _widget_cut(
@@ -423,7 +424,11 @@ def _widget_cut(
         before += prose[i]
         after -= prose[i]
         pitch = not reasons[i] and feats[i].widget in _PITCH
-        if before and (reasons[i] in _CUT_REASONS or pitch) and after <= _CUT_RATIO * before:
+        # a picture credit ends the article only when next to no prose follows it
+        credit = reasons[i] in ("credit", "caption") and after <= _CUT_RATIO_CREDIT * before
+        if before and (
+            credit or (reasons[i] in _CUT_REASONS or pitch) and after <= _CUT_RATIO * before
+        ):
             if not _also_read(feats[i].text):  # an inline link to another story
                 return i - 1
     return end
