@@ -32,6 +32,7 @@ from gundem.clean.blocks import (
 )
 from gundem.clean.markup import strip_markup
 from gundem.clean.metadata import LEADING_DATELINE_RE
+from gundem.clean.widget_words import ALSO_READ_HEADS
 from gundem.model import Block
 from gundem.turkish import split_sentences
 
@@ -53,8 +54,20 @@ _BREADCRUMB = re.compile(r"^\d{1,2}\.\s+\S")
 # A picture credit or source line: "Foto: dpa", "Erdölpumpen im Abendrot. Bild: X/Y".
 _CREDIT = re.compile(
     r"(?:^|[\s,.(|/])(?:fotos?|photos?|bild(?:er|quelle)?|images?|credits?|quelle|source|"
-    r"picture|fotograf\w*|photograph\w*|bildnachweis|foto credit|photo credit|image credit)"
+    r"picture|fotograf\w*|photograph\w*|bildnachweis|foto credit|photo credit|image credit|"
+    r"(?:titel|beitrags|vorschau|header|aufmacher)bild|abbildung|figure|fig\.?|grafik|"
+    r"illustration|zdj[eę]cie|fot\.?)(?:\s*\d{1,2})?"
     r"\s*:\s*\S",
+    re.IGNORECASE,
+)
+# A caption ends with its picture credit: "… pasado. EFE", "(REUTERS/Name)", "(Symbolbild)".
+_AGENCY = (
+    r"(?:reuters|afp|ap|dpa|epa|efe|anadolu|getty\s?images|shutterstock|picture[- ]alliance|"
+    r"istock\w*|imago\w*|unsplash|pixabay|keystone|ansa|xinhua|symbolbild|archivbild|foto|"
+    r"photo|bild)"
+)
+_CAPTION_END = re.compile(
+    rf"(?:/\s*{_AGENCY}|\(\s*{_AGENCY}[^)]{{0,40}}\)|\.\s+{_AGENCY}|©.{{0,40}})\s*\.?\s*$",
     re.IGNORECASE,
 )
 _BREADCRUMB_SEP = re.compile(r"\s(?:[>»/|›]|->)\s")
@@ -200,6 +213,7 @@ def _rules(
         start, end = 0, len(feats) - 1
     else:
         start, end = _body_region(feats, reasons, body)
+        end = _widget_cut(feats, reasons, body, start, end)
     end = _section_end(feats, reasons, body, start, end, trusted)
     if not trusted:
         _topic_filter(feats, reasons, body, start, end)
@@ -259,6 +273,8 @@ def _hard_reasons(
             reasons[i] = "reactions"
         elif not trusted and f.n_words <= 20 and _CREDIT.search(f.text):
             reasons[i] = "credit"
+        elif not trusted and f.n_words <= 40 and _CAPTION_END.search(f.text):
+            reasons[i] = "caption"
         elif f.n_words <= 30 and _also_read(f.text):
             reasons[i] = "related"
         elif f.n_words == 0:
@@ -283,6 +299,8 @@ def _also_read(text: str) -> bool:
     if not colon or not rest.strip() or len(head) > 40:
         return False
     f = features(head)
+    if " ".join(f.words) in ALSO_READ_HEADS and not rest.rstrip().endswith("."):
+        return True  # a headline has no full stop; "Mira: Das stimmt." is an interview turn
     return 0 < f.n_words <= 4 and f.widget == "related" and f.widget_cover >= 0.6
 
 
@@ -383,6 +401,37 @@ def _body_region(feats: list[Feat], reasons: list[str], body: list[bool]) -> tup
         if cur > best:
             best, best_se = cur, (cur_start, i)
     return best_se
+
+
+# Widgets that end an article: a block removed for one of these reasons inside the body
+# region, or prose holding the vocabulary of a pitch ("Subscribe to our newsletter…", "We
+# welcome reader comments…"), ends the region when at most this share of its prose follows.
+_CUT_REASONS = frozenset({"share", "related", "newsletter", "comments", "disclaimer", "reactions"})
+_PITCH = frozenset({"newsletter", "login", "comments", "disclaimer"})
+_CUT_RATIO = 0.5
+_CUT_RATIO_CREDIT = 0.1
+
+
+def _widget_cut(
+    feats: list[Feat], reasons: list[str], body: list[bool], start: int, end: int
+) -> int:
+    """End the body region at an end-of-article widget or pitch inside it (without markup
+    the max-sum region runs on over an author box or a newsletter pitch after the article)."""
+    prose = [feats[i].n_chars if body[i] and not reasons[i] else 0 for i in range(len(feats))]
+    before = 0
+    after = sum(prose[start : end + 1])
+    for i in range(start, end + 1):
+        before += prose[i]
+        after -= prose[i]
+        pitch = not reasons[i] and feats[i].widget in _PITCH
+        # a picture credit ends the article only when next to no prose follows it
+        credit = reasons[i] in ("credit", "caption") and after <= _CUT_RATIO_CREDIT * before
+        if before and (
+            credit or (reasons[i] in _CUT_REASONS or pitch) and after <= _CUT_RATIO * before
+        ):
+            if not _also_read(feats[i].text):  # an inline link to another story
+                return i - 1
+    return end
 
 
 def _find_title(
@@ -501,7 +550,7 @@ def _assign(
             inside
             and _is_heading(f)
             and _heading_shape(f)
-            and (trusted or _leads_to_prose(reasons, body, i))
+            and (trusted or (_leads_to_prose(reasons, body, i) and not _mostly_figures(f)))
         ):
             kinds[i] = "quote" if f.quoted else "heading"
         elif trusted and f.n_words >= 2:

@@ -202,7 +202,6 @@ WIDGET_WORDS: dict[str, list[str]] = {
         "bunu da oku*",
         "bakiniz",
         "czytaj tez",
-        "czytaj takze",
         "dowiedz sie wiecej",
         "leia mais",
         "articoli correlati",
@@ -451,6 +450,43 @@ SECTION_END: dict[str, list[str]] = {
         "meistgelesen*",
         "les plus lus",
         "lo mas leido",
+        "konnte dich auch interessieren",
+        "konnte euch auch interessieren",
+        "konnte sie auch interessieren",
+        "verwandte artikel",
+        "verwandte beitrage",
+        "mehr themen",
+        "more like this",
+        "more on this topic",
+        "you may be interested in",
+        "te puede interesar",
+        "le puede interesar",
+        "bunlari da okuyun",
+        "weitere inhalte",
+        "unsere lesetipps",
+        "lesetipps",
+        "beitrags-navigation",
+        "beitragsnavigation",
+        "post navigation",
+        "navigation des articles",
+        "vorheriger beitrag",
+        "nachster beitrag",
+        "previous post",
+        "next post",
+    ],
+    # an author box: the article is over ("Über den Autor", "About the author")
+    "author": [
+        "uber den autor",
+        "uber die autorin",
+        "uber die autoren",
+        "\\buber\\s+(?:den|die)\\s+autor\\w*\\s*/\\s*(?:den|die)\\s+autor\\w*",
+        "about the author",
+        "about the authors",
+        "o autorze",
+        "sobre el autor",
+        "sobre la autora",
+        "a propos de l'auteur",
+        "yazar hakkinda",
     ],
     "comments": [
         "yorumlar",
@@ -534,3 +570,15 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
+
+# Lead words of a link to another story inside the body ("Lea: <headline>", "VEA TAMBIÉN:
+# …"): only as the whole text before a colon, since alone they are names or verbs.
+ALSO_READ_HEADS: frozenset[str] = frozenset(
+    " ".join(h.split())
+    for h in """lea|lee|vea|mira|ver|vea tambien|ver tambien|ver mas|puedes ver|le puede interesar|
+    te puede interesar|tambien puedes leer|informate mas|lesen sie hier|lesen sie dazu|
+    lies auch|lies hier|siehe auch|mehr dazu|auch lesen|zobacz|zobacz tez|zobacz takze|
+    zobacz rowniez|czytaj|czytaj rowniez|czytaj wiecej|polecamy|leia|leia mais|veja|
+    veja tambem|leggi|leggi anche|a lire|lire|voir aussi|read|read more|see|see also|watch|
+    related|okuyun|ayrica okuyun|ilgili|bakiniz""".split("|")
+)
