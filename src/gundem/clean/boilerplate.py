@@ -57,6 +57,8 @@ _CREDIT = re.compile(
     r"\s*:\s*\S",
     re.IGNORECASE,
 )
+# A picture counter of a photo strip: "2/7", "3 / 12", "Bild 4 von 9".
+_GALLERY = re.compile(r"\b\d{1,3}\s*/\s*\d{1,3}\b|\b\d{1,3} (?:of|von|de|di|van) \d{1,3}\b")
 _BREADCRUMB_SEP = re.compile(r"\s(?:[>»/|›]|->)\s")
 
 # Region scores: prose counts for its length, other blocks cost a little.
@@ -209,6 +211,8 @@ def _rules(
     _mark_title_copies(feats, reasons, title, title_i)
     start = min(first, start)
     kinds = _assign(feats, reasons, body, start, end, title_i, trusted)
+    if not trusted:
+        _keep_lists(feats, reasons, kinds, start, end)
     return _State(feats, reasons, kinds, body, start, end, title_i, title)
 
 
@@ -509,6 +513,37 @@ def _assign(
         else:
             reasons[i] = f.widget or ("short" if f.n_words <= 12 else "off-topic")
     return kinds
+
+
+def _keep_lists(
+    feats: list[Feat], reasons: list[str], kinds: list[str], start: int, end: int
+) -> None:
+    """Keep a run (two or more) of short lines that the body region holds between kept blocks.
+
+    Without markup a list (ingredients, steps, specifications) is such a run; HTML mode keeps
+    it as part of the extracted article. Not kept: a photo strip (a "2/7" picture counter in
+    the run), a lone word, a widget line, a link box's header ending in a colon.
+    """
+    i = start + 1
+    while i < end:
+        if kinds[i] or reasons[i] not in _SOFT_REASONS:
+            i += 1
+            continue
+        j = i
+        while j + 1 < end and not kinds[j + 1] and reasons[j + 1] in _SOFT_REASONS:
+            j += 1
+        run = range(i, j + 1)
+        if (
+            j > i
+            and kinds[i - 1]
+            and kinds[j + 1]
+            and not any(_GALLERY.search(feats[k].text) for k in run)
+        ):
+            for k in run:
+                f = feats[k]
+                if f.n_words >= 2 and not f.widget and not f.text.rstrip().endswith(":"):
+                    kinds[k], reasons[k] = "p", ""
+        i = j + 1
 
 
 def _leads_to_prose(reasons: list[str], body: list[bool], i: int) -> bool:
