@@ -518,32 +518,45 @@ def _assign(
 def _keep_lists(
     feats: list[Feat], reasons: list[str], kinds: list[str], start: int, end: int
 ) -> None:
-    """Keep a run (two or more) of short lines that the body region holds between kept blocks.
+    """Keep the short lines that the body region holds between two kept blocks.
 
-    Without markup a list (ingredients, steps, specifications) is such a run; HTML mode keeps
-    it as part of the extracted article. Not kept: a photo strip (a "2/7" picture counter in
-    the run), a lone word, a widget line, a link box's header ending in a colon.
+    Without markup a list (ingredients, steps, specifications), a pull quote or a one-line
+    paragraph is such a line or run of lines; HTML mode keeps it as part of the extracted
+    article. A run may hold removals that vocabulary misreads on list lines (``_LIST_PASS``),
+    not others. Not kept: a photo strip (a "2/7" picture counter in the run), a lone word, a
+    widget line, a link box's header ending in a colon, a byline.
     """
     i = start + 1
     while i < end:
-        if kinds[i] or reasons[i] not in _SOFT_REASONS:
+        if kinds[i]:
             i += 1
             continue
         j = i
-        while j + 1 < end and not kinds[j + 1] and reasons[j + 1] in _SOFT_REASONS:
+        while j + 1 < end and not kinds[j + 1]:
             j += 1
         run = range(i, j + 1)
+        soft = [k for k in run if reasons[k] in _SOFT_REASONS]
         if (
-            j > i
+            soft
             and kinds[i - 1]
             and kinds[j + 1]
+            and all(reasons[k] in _SOFT_REASONS or reasons[k] in _LIST_PASS for k in run)
             and not any(_GALLERY.search(feats[k].text) for k in run)
         ):
-            for k in run:
-                f = feats[k]
-                if f.n_words >= 2 and not f.widget and not f.text.rstrip().endswith(":"):
+            for k in soft:
+                if _list_item(feats[k]):
                     kinds[k], reasons[k] = "p", ""
         i = j + 1
+
+
+def _list_item(f: Feat) -> bool:
+    """A line of a list, not a widget label, a box header ("Auch lesen:") or a byline."""
+    return (
+        f.n_words >= 2
+        and not f.widget
+        and not f.text.rstrip().endswith(":")
+        and not (f.n_words <= 10 and _BYLINE.match(f.text))
+    )
 
 
 def _leads_to_prose(reasons: list[str], body: list[bool], i: int) -> bool:
@@ -603,6 +616,11 @@ def _reads_as_article(f: Feat) -> bool:
     )
 
 
+# Removals a list may hold without ending it: vocabulary misread on a short line ("Tel."
+# read as share, "Preis: 300 x 36" as a counter), a row repeated in a table, a caption.
+_LIST_PASS = frozenset({"share", "nav", "repeated", "list", "reactions", "credit"})
+# A byline or author line: "von Anja Muster am 3. Mai", "By Jane Doe", "Muhabir: Ali Can".
+_BYLINE = re.compile(r"^(?:by|von|par|por|door|yazan|muhabir|autor|author)\b", re.IGNORECASE)
 # Reasons the rules are sure about; the learned model only arbitrates the others.
 _SOFT_REASONS = frozenset({"short", "off-topic"})
 
