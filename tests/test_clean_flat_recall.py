@@ -67,3 +67,32 @@ def test_spec_lines_between_paragraphs_are_kept_in_german() -> None:
     assert "Gewicht mit Akku: 1,4 kg" in kept
     assert "Ladezeit etwa 45 Minuten" in kept
     assert "Das könnte dich auch interessieren" not in kept
+
+
+def test_article_goes_on_after_a_related_box() -> None:
+    text = _page(
+        [
+            "World",
+            "Harbour workers end strike after pay deal",
+            "Dock workers at the country's largest container harbour returned to work on "
+            "Monday after their union accepted a pay offer that ends a nine-day strike. The "
+            "walkout had left more than forty ships waiting at anchor outside the harbour.",
+            "Union leaders said the agreement raises wages by six percent this year and "
+            "another four percent next year, and adds a bonus for night shifts at the harbour.",
+            "Related",
+            "Rail freight prices climb as drivers vote on new contract",
+            "Farmers warn of losses as fruit exports stall",
+            "The harbour operator said it expected the queue of waiting ships to clear within "
+            "a week, and that dock workers would run extra shifts over the weekend to unload "
+            "the containers that piled up during the strike.",
+            "Exporters welcomed the deal but asked the government to review how strikes at the "
+            "harbour are settled, saying the dock workers' dispute had cost them contracts.",
+            "Comments",
+            "What a mess, this should have been settled weeks ago.",
+        ]
+    )
+    kept = clean_text(text).text
+    assert "queue of waiting ships to clear" in kept
+    assert "review how strikes at the harbour are settled" in kept
+    assert "Farmers warn of losses" not in kept
+    assert "What a mess" not in kept

@@ -67,6 +67,10 @@ _COST_HEADING = 60.0
 _COST_OTHER = 100.0
 # A prose block outside the body is kept when this share of its topic words is in the lead.
 _ON_TOPIC = 0.5
+# A "related" box inside the body region does not end the article when running prose with
+# this share of the article's topic words follows within _BOX_BLOCKS blocks.
+_RESUME_TOPIC = 0.3
+_BOX_BLOCKS = 10
 # After the body the teasers of related stories share its topic: they must share more.
 _ON_TOPIC_AFTER = 0.7
 # A headline before the body is the title when this share of its topic words is in the body.
@@ -459,24 +463,58 @@ def _mark_title_copies(
 def _section_end(
     feats: list[Feat], reasons: list[str], body: list[bool], start: int, end: int, trusted: bool
 ) -> int:
-    """A "Related posts" / "Comments" header after body text ends the article there.
+    """A "Related posts" / "Comments" header after body text ends the article there (unless
+    the article resumes after a "related" box, ``_article_resumes``).
 
     Without markup a longer "related" header counts too ("Die meistgelesenen Artikel"); an
     extractor's main text (``trusted``) may hold such a line in the article's own link box.
     """
     seen_body = False
-    for i in range(start, len(feats)):
+    i = start
+    while i < len(feats):
         if body[i] and not reasons[i]:
             seen_body = True
         sec = feats[i].section_end
         if not sec and not trusted and seen_body and related_head(feats[i]):
             sec = "related"
         if sec and seen_body:
+            back = None
+            if sec == "related" and not trusted:
+                back = _article_resumes(feats, reasons, body, i, start, end)
+            if back is not None:
+                for j in range(i, back):
+                    reasons[j] = reasons[j] or sec
+                reasons[i] = sec
+                i = back
+                continue
             for j in range(i, len(feats)):
                 if not reasons[j] or j == i:
                     reasons[j] = sec
             return min(end, i - 1)
+        i += 1
     return end
+
+
+def _article_resumes(
+    feats: list[Feat], reasons: list[str], body: list[bool], i: int, start: int, end: int
+) -> int | None:
+    """Where the article goes on after a "related" box inside the body region, if it does.
+
+    News pages put a box of links to other stories between two paragraphs; without markup its
+    header reads like the start of the page's link section. The article goes on when the next
+    running text, still inside the body region, is on the topic of the text before the box.
+    """
+    vocab: set[str] = set()
+    for k in range(start, i):
+        if body[k] and not reasons[k]:
+            vocab |= content_words(feats[k].words)
+    for j in range(i + 1, min(end, i + _BOX_BLOCKS) + 1):
+        if body[j] and not reasons[j] and _reads_as_article(feats[j]):
+            cw = content_words(feats[j].words)
+            if cw and len(cw & vocab) / len(cw) >= _RESUME_TOPIC:
+                return j
+            return None
+    return None
 
 
 def _assign(
