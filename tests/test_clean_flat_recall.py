@@ -96,3 +96,27 @@ def test_article_goes_on_after_a_related_box() -> None:
     assert "review how strikes at the harbour are settled" in kept
     assert "Farmers warn of losses" not in kept
     assert "What a mess" not in kept
+
+
+def test_numbered_steps_are_kept() -> None:
+    text = _page(
+        [
+            "Rezepte",
+            "Apfelkuchen vom Blech",
+            "Dieser Kuchen gelingt auch Anfängern, denn der Teig braucht weder Hefe noch lange "
+            "Ruhezeiten. Im Herbst, wenn es überall frische Äpfel gibt, backen wir ihn fast "
+            "jedes Wochenende für die ganze Familie.",
+            "1",
+            "Butter, Zucker und Eier in einer Schüssel schaumig rühren.",
+            "2",
+            "Mehl und Backpulver mischen und kurz unter die Masse heben.",
+            "3",
+            "Die Äpfel schälen, in Spalten schneiden und auf dem Teig verteilen.",
+            "Den Kuchen bei 180 Grad etwa 35 Minuten backen und vor dem Servieren mit "
+            "Puderzucker bestäuben. Dazu passt geschlagene Sahne oder eine Kugel Vanilleeis, "
+            "und am nächsten Tag schmeckt er fast noch besser.",
+        ]
+    )
+    kept = clean_text(text).text
+    assert "Butter, Zucker und Eier in einer Schüssel schaumig rühren." in kept
+    assert "Die Äpfel schälen, in Spalten schneiden und auf dem Teig verteilen." in kept

@@ -327,7 +327,14 @@ def _counters(feats: list[Feat], reasons: list[str]) -> None:
         if not f.number:
             continue
         nxt = feats[i + 1] if i + 1 < n else None
-        if nxt is not None and not reasons[i + 1] and 4 <= nxt.n_words <= 30 and nxt.n_sent <= 1:
+        # a numbered teaser headline goes with its number; a numbered step (a sentence) stays
+        if (
+            nxt is not None
+            and not reasons[i + 1]
+            and 4 <= nxt.n_words <= 30
+            and nxt.n_sent <= 1
+            and not nxt.ends_sentence
+        ):
             reasons[i] = reasons[i + 1] = "list"
             continue
         reasons[i] = reasons[i] or "reactions"
