@@ -70,6 +70,8 @@ _CAPTION_END = re.compile(
     rf"(?:/\s*{_AGENCY}|\(\s*{_AGENCY}[^)]{{0,40}}\)|\.\s+{_AGENCY}|©.{{0,40}})\s*\.?\s*$",
     re.IGNORECASE,
 )
+# A picture counter of a photo strip: "2/7", "3 / 12", "Bild 4 von 9".
+_GALLERY = re.compile(r"\b\d{1,3}\s*/\s*\d{1,3}\b|\b\d{1,3} (?:of|von|de|di|van) \d{1,3}\b")
 _BREADCRUMB_SEP = re.compile(r"\s(?:[>»/|›]|->)\s")
 
 # Region scores: prose counts for its length, other blocks cost a little.
@@ -78,6 +80,10 @@ _COST_HEADING = 60.0
 _COST_OTHER = 100.0
 # A prose block outside the body is kept when this share of its topic words is in the lead.
 _ON_TOPIC = 0.5
+# A "related" box inside the body region does not end the article when running prose with
+# this share of the article's topic words follows within _BOX_BLOCKS blocks.
+_RESUME_TOPIC = 0.3
+_BOX_BLOCKS = 10
 # After the body the teasers of related stories share its topic: they must share more.
 _ON_TOPIC_AFTER = 0.7
 # A headline before the body is the title when this share of its topic words is in the body.
@@ -223,6 +229,8 @@ def _rules(
     _mark_title_copies(feats, reasons, title, title_i)
     start = min(first, start)
     kinds = _assign(feats, reasons, body, start, end, title_i, trusted)
+    if not trusted:
+        _keep_lists(feats, reasons, kinds, start, end)
     return _State(feats, reasons, kinds, body, start, end, title_i, title)
 
 
@@ -337,7 +345,14 @@ def _counters(feats: list[Feat], reasons: list[str]) -> None:
         if not f.number:
             continue
         nxt = feats[i + 1] if i + 1 < n else None
-        if nxt is not None and not reasons[i + 1] and 4 <= nxt.n_words <= 30 and nxt.n_sent <= 1:
+        # a numbered teaser headline goes with its number; a numbered step (a sentence) stays
+        if (
+            nxt is not None
+            and not reasons[i + 1]
+            and 4 <= nxt.n_words <= 30
+            and nxt.n_sent <= 1
+            and not nxt.ends_sentence
+        ):
             reasons[i] = reasons[i + 1] = "list"
             continue
         reasons[i] = reasons[i] or "reactions"
@@ -504,24 +519,58 @@ def _mark_title_copies(
 def _section_end(
     feats: list[Feat], reasons: list[str], body: list[bool], start: int, end: int, trusted: bool
 ) -> int:
-    """A "Related posts" / "Comments" header after body text ends the article there.
+    """A "Related posts" / "Comments" header after body text ends the article there (unless
+    the article resumes after a "related" box, ``_article_resumes``).
 
     Without markup a longer "related" header counts too ("Die meistgelesenen Artikel"); an
     extractor's main text (``trusted``) may hold such a line in the article's own link box.
     """
     seen_body = False
-    for i in range(start, len(feats)):
+    i = start
+    while i < len(feats):
         if body[i] and not reasons[i]:
             seen_body = True
         sec = feats[i].section_end
         if not sec and not trusted and seen_body and related_head(feats[i]):
             sec = "related"
         if sec and seen_body:
+            back = None
+            if sec == "related" and not trusted:
+                back = _article_resumes(feats, reasons, body, i, start, end)
+            if back is not None:
+                for j in range(i, back):
+                    reasons[j] = reasons[j] or sec
+                reasons[i] = sec
+                i = back
+                continue
             for j in range(i, len(feats)):
                 if not reasons[j] or j == i:
                     reasons[j] = sec
             return min(end, i - 1)
+        i += 1
     return end
+
+
+def _article_resumes(
+    feats: list[Feat], reasons: list[str], body: list[bool], i: int, start: int, end: int
+) -> int | None:
+    """Where the article goes on after a "related" box inside the body region, if it does.
+
+    News pages put a box of links to other stories between two paragraphs; without markup its
+    header reads like the start of the page's link section. The article goes on when the next
+    running text, still inside the body region, is on the topic of the text before the box.
+    """
+    vocab: set[str] = set()
+    for k in range(start, i):
+        if body[k] and not reasons[k]:
+            vocab |= content_words(feats[k].words)
+    for j in range(i + 1, min(end, i + _BOX_BLOCKS) + 1):
+        if body[j] and not reasons[j] and _reads_as_article(feats[j]):
+            cw = content_words(feats[j].words)
+            if cw and len(cw & vocab) / len(cw) >= _RESUME_TOPIC:
+                return j
+            return None
+    return None
 
 
 def _assign(
@@ -558,6 +607,50 @@ def _assign(
         else:
             reasons[i] = f.widget or ("short" if f.n_words <= 12 else "off-topic")
     return kinds
+
+
+def _keep_lists(
+    feats: list[Feat], reasons: list[str], kinds: list[str], start: int, end: int
+) -> None:
+    """Keep the short lines that the body region holds between two kept blocks.
+
+    Without markup a list (ingredients, steps, specifications), a pull quote or a one-line
+    paragraph is such a line or run of lines; HTML mode keeps it as part of the extracted
+    article. A run may hold removals that vocabulary misreads on list lines (``_LIST_PASS``),
+    not others. Not kept: a photo strip (a "2/7" picture counter in the run), a lone word, a
+    widget line, a link box's header ending in a colon, a byline.
+    """
+    i = start + 1
+    while i < end:
+        if kinds[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < end and not kinds[j + 1]:
+            j += 1
+        run = range(i, j + 1)
+        soft = [k for k in run if reasons[k] in _SOFT_REASONS]
+        if (
+            soft
+            and kinds[i - 1]
+            and kinds[j + 1]
+            and all(reasons[k] in _SOFT_REASONS or reasons[k] in _LIST_PASS for k in run)
+            and not any(_GALLERY.search(feats[k].text) for k in run)
+        ):
+            for k in soft:
+                if _list_item(feats[k]):
+                    kinds[k], reasons[k] = "p", ""
+        i = j + 1
+
+
+def _list_item(f: Feat) -> bool:
+    """A line of a list, not a widget label, a box header ("Auch lesen:") or a byline."""
+    return (
+        f.n_words >= 2
+        and not f.widget
+        and not f.text.rstrip().endswith(":")
+        and not (f.n_words <= 10 and _BYLINE.match(f.text))
+    )
 
 
 def _leads_to_prose(reasons: list[str], body: list[bool], i: int) -> bool:
@@ -617,6 +710,11 @@ def _reads_as_article(f: Feat) -> bool:
     )
 
 
+# Removals a list may hold without ending it: vocabulary misread on a short line ("Tel."
+# read as share, "Preis: 300 x 36" as a counter), a row repeated in a table, a caption.
+_LIST_PASS = frozenset({"share", "nav", "repeated", "list", "reactions", "credit"})
+# A byline or author line: "von Anja Muster am 3. Mai", "By Jane Doe", "Muhabir: Ali Can".
+_BYLINE = re.compile(r"^(?:by|von|par|por|door|yazan|muhabir|autor|author)\b", re.IGNORECASE)
 # Reasons the rules are sure about; the learned model only arbitrates the others.
 _SOFT_REASONS = frozenset({"short", "off-topic"})
 
