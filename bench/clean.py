@@ -62,23 +62,27 @@ def load_pages(data: Path, limit: int | None) -> list[tuple[str, bytes, dict]]:
     return pages
 
 
-def quality(pages: list[tuple[str, bytes, dict]]) -> dict[str, float]:
-    modes = ("html", "trafilatura", "flattened")
+MODES = ("html", "trafilatura", "flattened")
+
+
+def quality(
+    pages: list[tuple[str, bytes, dict]], modes: tuple[str, ...] = MODES
+) -> dict[str, float]:
     right = {m: [0, 0] for m in modes}  # even, odd
     total = [0, 0]
     t_ours = t_traf = 0.0
     for k, (_name, html, lab) in enumerate(pages):
-        t0 = time.perf_counter()
-        ours = clean_html(html)
-        t1 = time.perf_counter()
-        traf = trafilatura.extract(html)
-        t_ours += t1 - t0
-        t_traf += time.perf_counter() - t1
-        outs = {
-            "html": output_of(ours),
-            "trafilatura": _ws(traf or ""),
-            "flattened": output_of(clean_text(flatten_html(html))),
-        }
+        outs: dict[str, str] = {}
+        if "html" in modes:
+            t0 = time.perf_counter()
+            outs["html"] = output_of(clean_html(html))
+            t_ours += time.perf_counter() - t0
+        if "trafilatura" in modes:
+            t1 = time.perf_counter()
+            outs["trafilatura"] = _ws(trafilatura.extract(html) or "")
+            t_traf += time.perf_counter() - t1
+        if "flattened" in modes:
+            outs["flattened"] = output_of(clean_text(flatten_html(html)))
         for m in modes:
             r, t = judge(outs[m], lab)
             right[m][k % 2] += r
@@ -86,10 +90,12 @@ def quality(pages: list[tuple[str, bytes, dict]]) -> dict[str, float]:
     n = sum(total) or 1
     res = {f"{m}_score": sum(right[m]) / n for m in modes}
     for m in ("html", "flattened"):
-        res[f"{m}_score_even"] = right[m][0] / (total[0] or 1)
-        res[f"{m}_score_odd"] = right[m][1] / (total[1] or 1)
+        if m in modes:
+            res[f"{m}_score_even"] = right[m][0] / (total[0] or 1)
+            res[f"{m}_score_odd"] = right[m][1] / (total[1] or 1)
     res["snippets"] = float(n)
-    res["dev_clean_html_time_ratio_vs_trafilatura"] = t_ours / (t_traf or 1.0)
+    if t_ours and t_traf:
+        res["dev_clean_html_time_ratio_vs_trafilatura"] = t_ours / t_traf
     return res
 
 
