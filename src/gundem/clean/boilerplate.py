@@ -426,7 +426,7 @@ def _body_region(feats: list[Feat], reasons: list[str], body: list[bool]) -> tup
 # welcome reader comments…"), ends the region when at most this share of its prose follows.
 _CUT_REASONS = frozenset({"share", "related", "newsletter", "comments", "disclaimer", "reactions"})
 _PITCH = frozenset({"newsletter", "login", "comments", "disclaimer"})
-_CUT_RATIO = 0.5
+_CUT_RATIO = 0.4
 _CUT_RATIO_CREDIT = 0.1
 
 
