@@ -86,6 +86,9 @@ _RESUME_TOPIC = 0.3
 _BOX_BLOCKS = 10
 # After the body the teasers of related stories share its topic: they must share more.
 _ON_TOPIC_AFTER = 0.7
+# Prose this close before the body region is its lead (a dek or first paragraph that the
+# region's costs left out), whatever its topic.
+_LEAD_GAP = 3
 # A headline before the body is the title when this share of its topic words is in the body.
 _TITLE_TOPIC = 0.25
 # Prose before the body region stays, whatever its topic, with this many words and this
@@ -423,7 +426,7 @@ def _body_region(feats: list[Feat], reasons: list[str], body: list[bool]) -> tup
 # welcome reader comments…"), ends the region when at most this share of its prose follows.
 _CUT_REASONS = frozenset({"share", "related", "newsletter", "comments", "disclaimer", "reactions"})
 _PITCH = frozenset({"newsletter", "login", "comments", "disclaimer"})
-_CUT_RATIO = 0.5
+_CUT_RATIO = 0.4
 _CUT_RATIO_CREDIT = 0.1
 
 
@@ -687,7 +690,7 @@ def _topic_filter(
     for i, f in enumerate(feats):
         if not body[i] or reasons[i] or start <= i <= end:
             continue
-        if i < start and _reads_as_article(f):
+        if i < start and (_reads_as_article(f) or start - i <= _LEAD_GAP):
             continue
         cw = content_words(f.words)
         need = _ON_TOPIC if i < start else _ON_TOPIC_AFTER
