@@ -70,6 +70,11 @@ _CAPTION_END = re.compile(
     rf"(?:/\s*{_AGENCY}|\(\s*{_AGENCY}[^)]{{0,40}}\)|\.\s+{_AGENCY}|©.{{0,40}})\s*\.?\s*$",
     re.IGNORECASE,
 )
+# A credit without a colon: "Photo by Jane Doe on Unsplash", "Foto von Max Muster".
+_CREDIT_BY = re.compile(
+    r"^(?:photo(?:graph)?s?|image|picture|foto|bild|illustration)\s+(?:by|von|de|di|par)\s+\S",
+    re.IGNORECASE,
+)
 # A post's meta line, not its text: the reading time ("5 min read", "Lesezeit: 4 Minuten") or a
 # blog engine's filing line ("This entry was posted in …", "Dieser Beitrag wurde … veröffentlicht").
 _READ_TIME = re.compile(
@@ -296,6 +301,8 @@ def _hard_reasons(
         elif f.slug:
             reasons[i] = "reactions"
         elif not trusted and f.n_words <= 20 and _CREDIT.search(f.text):
+            reasons[i] = "credit"
+        elif not trusted and f.n_words <= 15 and _CREDIT_BY.match(f.text):
             reasons[i] = "credit"
         elif not trusted and f.n_words <= 40 and _CAPTION_END.search(f.text):
             reasons[i] = "caption"
