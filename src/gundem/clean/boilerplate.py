@@ -70,6 +70,20 @@ _CAPTION_END = re.compile(
     rf"(?:/\s*{_AGENCY}|\(\s*{_AGENCY}[^)]{{0,40}}\)|\.\s+{_AGENCY}|©.{{0,40}})\s*\.?\s*$",
     re.IGNORECASE,
 )
+# A publication stamp: "Pubblicato il 19 Febbraio 2020", "Veröffentlicht am 6. Juli 2015 von …".
+_STAMP = re.compile(
+    r"^(?:published|posted|updated|last updated|ver[öo]ffentlicht am|aktualisiert am|stand:|"
+    r"zuletzt aktualisiert|pubblicato il|publi[ée] le|mis [àa] jour le|publicado el|"
+    r"actualizado el|publicado em|atualizado em|yay[ıi]n(?:lanma)? tarihi|g[üu]ncelleme)\b",
+    re.IGNORECASE,
+)
+
+
+def _mostly_dated(f: Feat) -> bool:
+    """A stamp holds a date in its first words (a digit in the first six tokens)."""
+    return any(any(c.isdigit() for c in t) for t in f.text.split()[:6])
+
+
 # A credit without a colon: "Photo by Jane Doe on Unsplash", "Foto von Max Muster".
 _CREDIT_BY = re.compile(
     r"^(?:photo(?:graph)?s?|image|picture|foto|bild|illustration)\s+(?:by|von|de|di|par)\s+\S",
@@ -308,6 +322,8 @@ def _hard_reasons(
             reasons[i] = "caption"
         elif not trusted and f.n_words <= 40 and _POST_META.search(f.text):
             reasons[i] = "postmeta"
+        elif not trusted and f.n_words <= 20 and _STAMP.match(f.text) and _mostly_dated(f):
+            reasons[i] = "stamp"
         elif not trusted and f.n_words <= 20 and _READ_TIME.search(f.text):
             reasons[i] = "readtime"
         elif f.n_words <= 30 and _also_read(f.text):
