@@ -12,6 +12,14 @@ from __future__ import annotations
 # they make up most of the text.
 WIDGET_WORDS: dict[str, list[str]] = {
     "share": [
+        "folgen sie uns",
+        "folge uns",
+        "follow us",
+        "follow us on",
+        "bizi takip edin",
+        "suivez-nous",
+        "siguenos",
+        "seguici",
         "paylas*",
         "bu yaziyi paylas*",
         "haberi paylas*",
@@ -284,6 +292,11 @@ WIDGET_WORDS: dict[str, list[str]] = {
         "ok, i agree",
     ],
     "newsletter": [
+        "verpasse keine",
+        "nichts mehr verpassen",
+        "keine news verpassen",
+        "never miss",
+        "sign up for our",
         "newsletter*",
         "subscription*",
         "subscriber*",
