@@ -58,6 +58,9 @@ WIDGET_WORDS: dict[str, list[str]] = {
         "x",
     ],
     "ad": [
+        "empfohlener redaktioneller inhalt",
+        "externer inhalt",
+        "externe inhalte",
         "reklam*",
         "reklam alani",
         "advertisement*",
@@ -387,6 +390,12 @@ WIDGET_WORDS: dict[str, list[str]] = {
         "yol tarifi*",
     ],
     "nav": [
+        "inhaltsverzeichnis",
+        "table of contents",
+        "icindekiler",
+        "sommaire",
+        "tabla de contenidos",
+        "indice dei contenuti",
         "ana sayfa",
         "anasayfa",
         "home",
