@@ -12,6 +12,16 @@ from __future__ import annotations
 # they make up most of the text.
 WIDGET_WORDS: dict[str, list[str]] = {
     "share": [
+        "print recipe",
+        "jump to recipe",
+        "pdf version",
+        "download pdf",
+        "pdf herunterladen",
+        "als pdf",
+        "telecharger",
+        "pdf indir",
+        "epub",
+        "mobi",
         "folgen sie uns",
         "folge uns",
         "follow us",
