@@ -79,9 +79,14 @@ _STAMP = re.compile(
 )
 
 
-def _mostly_dated(f: Feat) -> bool:
-    """A stamp holds a date in its first words (a digit in the first six tokens)."""
-    return any(any(c.isdigit() for c in t) for t in f.text.split()[:6])
+def _stamp(f: Feat) -> bool:
+    """A stamp opens with its word and holds a date in its first words (a digit in the first
+    six tokens); it is no longer sentence ("Published in 1998, the study …." is text)."""
+    if f.ends_sentence and f.n_words >= 8 and f.stop >= 0.25:
+        return False
+    return bool(_STAMP.match(f.text)) and any(
+        any(c.isdigit() for c in t) for t in f.text.split()[:6]
+    )
 
 
 # A credit without a colon: "Photo by Jane Doe on Unsplash", "Foto von Max Muster".
@@ -322,7 +327,7 @@ def _hard_reasons(
             reasons[i] = "caption"
         elif not trusted and f.n_words <= 40 and _POST_META.search(f.text):
             reasons[i] = "postmeta"
-        elif not trusted and f.n_words <= 20 and _STAMP.match(f.text) and _mostly_dated(f):
+        elif not trusted and f.n_words <= 20 and _stamp(f):
             reasons[i] = "stamp"
         elif not trusted and f.n_words <= 20 and _READ_TIME.search(f.text):
             reasons[i] = "readtime"
