@@ -160,3 +160,11 @@ def test_a_short_sentence_opening_with_published_stays() -> None:
         "Aberdeen to open new ferry terminal next spring", *_BODY_EN[:2], line, *_BODY_EN[2:]
     )
     assert line in _kept(page)
+
+
+def test_keyword_line_goes() -> None:
+    tags = "Etiketler: kuraklık, buğday, Konya, sulama"
+    page = _page("Kuraklık Konya ovasında ekim alanını daralttı", *_BODY_TR, tags)
+    kept = _kept(page)
+    assert all(p in kept for p in _BODY_TR)
+    assert tags not in kept

@@ -89,6 +89,12 @@ def _stamp(f: Feat) -> bool:
     )
 
 
+# A keyword line: "Tags: Wahl, Berlin, SPD", "Etiketler: ekonomi, enflasyon".
+_TAG_LINE = re.compile(
+    r"^(?:tags?|etiketler|etiket|anahtar kelimeler|schlagw[öo]rter|schlagworte|stichw[öo]rter|"
+    r"keywords|themen|etiquetas|mots-cl[ée]s|parole chiave)\s*:\s*\S",
+    re.IGNORECASE,
+)
 # A credit without a colon: "Photo by Jane Doe on Unsplash", "Foto von Max Muster".
 _CREDIT_BY = re.compile(
     r"^(?:photo(?:graph)?s?|image|picture|foto|bild|illustration)\s+(?:by|von|de|di|par)\s+\S",
@@ -329,6 +335,8 @@ def _hard_reasons(
             reasons[i] = "postmeta"
         elif not trusted and f.n_words <= 20 and _stamp(f):
             reasons[i] = "stamp"
+        elif not trusted and f.n_words <= 30 and not f.ends_sentence and _TAG_LINE.match(f.text):
+            reasons[i] = "tags"
         elif not trusted and f.n_words <= 20 and _READ_TIME.search(f.text):
             reasons[i] = "readtime"
         elif f.n_words <= 30 and _also_read(f.text):
