@@ -168,3 +168,11 @@ def test_keyword_line_goes() -> None:
     kept = _kept(page)
     assert all(p in kept for p in _BODY_TR)
     assert tags not in kept
+
+
+def test_donation_pitch_after_the_article_goes() -> None:
+    pitch = "Jede kleine Spende hilft uns, weiter unabhängig aus der Region zu berichten."
+    page = _page("Neue Lüftungsanlagen für Grundschulen", *_BODY_DE, pitch)
+    kept = _kept(page)
+    assert all(p in kept for p in _BODY_DE)
+    assert pitch not in kept
