@@ -571,6 +571,15 @@ SECTION_END: dict[str, list[str]] = {
         "potrebbe interessarti",
         "noticias relacionadas",
         "mais lidas",
+        "newsticker",
+        "aktuelle meldungen",
+        "aktuelle nachrichten",
+        "weitere themen",
+        "more from our network",
+        "editor's picks",
+        "editors' picks",
+        "dernieres infos",
+        "ultime news",
     ],
     # an author box: the article is over ("Über den Autor", "About the author")
     "author": [
