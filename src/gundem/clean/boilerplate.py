@@ -70,6 +70,52 @@ _CAPTION_END = re.compile(
     rf"(?:/\s*{_AGENCY}|\(\s*{_AGENCY}[^)]{{0,40}}\)|\.\s+{_AGENCY}|©.{{0,40}})\s*\.?\s*$",
     re.IGNORECASE,
 )
+# A publication stamp: "Pubblicato il 19 Febbraio 2020", "Veröffentlicht am 6. Juli 2015 von …".
+_STAMP = re.compile(
+    r"^(?:published|posted|updated|last updated|ver[öo]ffentlicht am|aktualisiert am|stand:|"
+    r"zuletzt aktualisiert|pubblicato il|publi[ée] le|mis [àa] jour le|publicado el|"
+    r"actualizado el|publicado em|atualizado em|yay[ıi]n(?:lanma)? tarihi|g[üu]ncelleme)\b",
+    re.IGNORECASE,
+)
+
+
+def _stamp(f: Feat) -> bool:
+    """A stamp opens with its word and holds a date in its first words (a digit in the first
+    six tokens); it is no longer sentence ("Published in 1998, the study …." is text)."""
+    if f.ends_sentence and f.n_words >= 8 and f.stop >= 0.25:
+        return False
+    return bool(_STAMP.match(f.text)) and any(
+        any(c.isdigit() for c in t) for t in f.text.split()[:6]
+    )
+
+
+# A keyword line: "Tags: Wahl, Berlin, SPD", "Etiketler: ekonomi, enflasyon".
+_TAG_LINE = re.compile(
+    r"^(?:tags?|etiketler|etiket|anahtar kelimeler|schlagw[öo]rter|schlagworte|stichw[öo]rter|"
+    r"keywords|themen|etiquetas|mots-cl[ée]s|parole chiave)\s*:\s*\S",
+    re.IGNORECASE,
+)
+# A credit without a colon: "Photo by Jane Doe on Unsplash", "Foto von Max Muster".
+_CREDIT_BY = re.compile(
+    r"^(?:photo(?:graph)?s?|image|picture|foto|bild|illustration)\s+(?:by|von|de|di|par)\s+\S",
+    re.IGNORECASE,
+)
+# A post's meta line, not its text: the reading time ("5 min read", "Lesezeit: 4 Minuten") or a
+# blog engine's filing line ("This entry was posted in …", "Dieser Beitrag wurde … veröffentlicht").
+_READ_TIME = re.compile(
+    r"\b\d+\s*(?:min(?:ute)?s?|minuten|dakika|dk)\.?\s*(?:read|reading|lesezeit|lesedauer|"
+    r"de lecture|de lectura|di lettura|okuma)\b|\b(?:lesezeit|lesedauer|reading time|"
+    r"temps de lecture|tiempo de lectura|okuma s[üu]resi)\s*:?\s*\d+|"
+    r"^\d+\s*(?:min(?:ute)?s?|minuten)\s*[-–—|·]\s*\d+\s*(?:words|w[öo]rter)\b",
+    re.IGNORECASE,
+)
+_POST_META = re.compile(
+    r"^(?:this (?:entry|post) was posted|(?:dieser|der) (?:eintrag|beitrag|artikel|text) wurde\b.{0,60}"
+    r"ver[öo]ffentlicht|ce (?:contenu|billet|article) a [ée]t[ée] publi[ée]|esta entrada fue publicada|"
+    r"questo (?:articolo|post) [èe] stato pubblicato|posted in|filed under|ver[öo]ffentlicht in)\b|"
+    r"\b(?:bookmark the permalink|lesezeichen f[üu]r den permalink|verschlagwortet mit)\b",
+    re.IGNORECASE,
+)
 # A picture counter of a photo strip: "2/7", "3 / 12", "Bild 4 von 9".
 _GALLERY = re.compile(r"\b\d{1,3}\s*/\s*\d{1,3}\b|\b\d{1,3} (?:of|von|de|di|van) \d{1,3}\b")
 _BREADCRUMB_SEP = re.compile(r"\s(?:[>»/|›]|->)\s")
@@ -284,8 +330,18 @@ def _hard_reasons(
             reasons[i] = "reactions"
         elif not trusted and f.n_words <= 20 and _CREDIT.search(f.text):
             reasons[i] = "credit"
+        elif not trusted and f.n_words <= 15 and _CREDIT_BY.match(f.text):
+            reasons[i] = "credit"
         elif not trusted and f.n_words <= 40 and _CAPTION_END.search(f.text):
             reasons[i] = "caption"
+        elif not trusted and f.n_words <= 40 and _POST_META.search(f.text):
+            reasons[i] = "postmeta"
+        elif not trusted and f.n_words <= 20 and _stamp(f):
+            reasons[i] = "stamp"
+        elif not trusted and f.n_words <= 30 and not f.ends_sentence and _TAG_LINE.match(f.text):
+            reasons[i] = "tags"
+        elif not trusted and f.n_words <= 20 and _READ_TIME.search(f.text):
+            reasons[i] = "readtime"
         elif f.n_words <= 30 and _also_read(f.text):
             reasons[i] = "related"
         elif f.n_words == 0:
@@ -424,7 +480,9 @@ def _body_region(feats: list[Feat], reasons: list[str], body: list[bool]) -> tup
 # Widgets that end an article: a block removed for one of these reasons inside the body
 # region, or prose holding the vocabulary of a pitch ("Subscribe to our newsletter…", "We
 # welcome reader comments…"), ends the region when at most this share of its prose follows.
-_CUT_REASONS = frozenset({"share", "related", "newsletter", "comments", "disclaimer", "reactions"})
+_CUT_REASONS = frozenset(
+    {"share", "related", "newsletter", "comments", "disclaimer", "reactions", "postmeta"}
+)
 _PITCH = frozenset({"newsletter", "login", "comments", "disclaimer"})
 _CUT_RATIO = 0.4
 _CUT_RATIO_CREDIT = 0.1
