@@ -186,6 +186,7 @@ def clean_blocks(
     st = _rules(blocks, corpus_counts, trusted, title_hint)
     if not trusted:
         _apply_model(st)
+        _keep_quantities(st.feats, st.reasons, st.kinds)
     result = _result(st.feats, st.reasons, st.kinds, st.title)
     if tails:
         result.removed = sorted(result.removed + tails, key=lambda b: b.index)
@@ -702,6 +703,35 @@ def _keep_lists(
                 if _list_item(feats[k]):
                     kinds[k], reasons[k] = "p", ""
         i = j + 1
+
+
+# A list line opening with an amount and a unit: "200 g Mehl", "2 EL Zucker", "1 su bardağı
+# un", "1½ cups water", "3 yemek kaşığı zeytinyağı".
+_AMOUNT = r"(?:\d+(?:[.,/]\d+)?\s*[½¼¾⅓]?|[½¼¾⅓])(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
+_UNIT = (
+    r"(?:g|gr|kg|mg|ml|l|cl|dl|el|tl|msp|pck|pkg|päckchen|prisen?|stück|stk|becher|dosen?|"
+    r"bund|zehen?|scheiben?|tassen?|cups?|tbsp|tsp|tablespoons?|teaspoons?|oz|lbs?|pinch|"
+    r"cloves?|su bardağı|çay bardağı|yemek kaşığı|tatlı kaşığı|çay kaşığı|adet|tutam|paket|"
+    r"diş|demet|kase|avuç)\.?"
+)
+_QUANTITY = re.compile(rf"^{_AMOUNT}\s*{_UNIT}(?:\s|$)", re.IGNORECASE)
+_QUANTITY_RUN = 3  # quantity lines within this many blocks of each other make a list
+_QUANTITY_WORDS = 12
+
+
+def _keep_quantities(feats: list[Feat], reasons: list[str], kinds: list[str]) -> None:
+    """Keep a run of amount lines (an ingredient or parts list) wherever it stands.
+
+    Without markup such a list often sits before the prose (the steps), out of the body
+    region; page furniture rarely holds three "200 g …" lines close together.
+    """
+    qty = [f.n_words <= _QUANTITY_WORDS and bool(_QUANTITY.match(f.text)) for f in feats]
+    for i in range(len(feats)):
+        if not qty[i] or kinds[i] or reasons[i] not in _SOFT_REASONS:
+            continue
+        near = qty[max(0, i - _QUANTITY_RUN) : i + _QUANTITY_RUN + 1]
+        if sum(near) >= _QUANTITY_RUN:
+            kinds[i], reasons[i] = "p", ""
 
 
 def _list_item(f: Feat) -> bool:
