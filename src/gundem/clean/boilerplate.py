@@ -127,7 +127,7 @@ _LEGAL = re.compile(
     r"ubernehmen? (?:wir|ich) keine|verlinkten seiten|externer links|"
     r"urheberrechtlich geschutzt|advertis(?:er|ing) disclosure|affiliate links?|"
     r"may (?:receive|earn) (?:a )?(?:compensation|commission)|n'engagent que|"
-    r"reproduction interdite|riproduzione riservata|sorumluluk reddi|sorumluluk kabul edilmez)\b"
+    r"suggested citation|zitiervorschlag|reproduction interdite|riproduzione riservata|sorumluluk reddi|sorumluluk kabul edilmez)\b"
 )
 # A picture counter of a photo strip: "2/7", "3 / 12", "Bild 4 von 9".
 _GALLERY = re.compile(r"\b\d{1,3}\s*/\s*\d{1,3}\b|\b\d{1,3} (?:of|von|de|di|van) \d{1,3}\b")
