@@ -310,6 +310,13 @@ WIDGET_WORDS: dict[str, list[str]] = {
     "newsletter": [
         "support our journalism",
         "direkt in dein postfach",
+        "immer bestens informiert",
+        "nichts mehr versaumen",
+        "wir informieren sie regelmassig",
+        "exklusive angebote",
+        "gratis erhalten",
+        "ausgabe kaufen",
+        "get the latest news",
         "direkt in ihr postfach",
         "delivered to your inbox",
         "straight to your inbox",
