@@ -107,3 +107,16 @@ def test_copyright_case_article_keeps_its_prose() -> None:
     ]
     text = clean_text(_page("Fotograf gewinnt gegen Verlag", *body)).text
     assert body[1] in text  # a long paragraph on copyright is article text
+
+
+def test_offer_pitch_after_the_article_goes() -> None:
+    body = [
+        "Der Stadtrat von Kassel hat am Montag beschlossen, die Buslinie zum Klinikum ab "
+        "Januar auch am Wochenende im Halbstundentakt fahren zu lassen.",
+        "Die Verkehrsbetriebe rechnen mit Mehrkosten von rund 300.000 Euro im Jahr.",
+        "Der Fahrgastverband begrüßte den Beschluss als überfällig.",
+    ]
+    pitch = "Mit unserem Newsletter immer bestens informiert – nichts mehr versäumen!"
+    text = clean_text(_page(*body, pitch)).text
+    assert body[-1] in text
+    assert "bestens informiert" not in text
