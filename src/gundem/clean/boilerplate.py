@@ -116,9 +116,24 @@ _POST_META = re.compile(
     r"\b(?:bookmark the permalink|lesezeichen f[üu]r den permalink|verschlagwortet mit)\b",
     re.IGNORECASE,
 )
+# Legal small print on normalized text: licence, liability and rights notices, advertising
+# disclosures ("Alle Angaben ohne Gewähr", "All rights reserved", "Tüm hakları saklıdır").
+_LEGAL = re.compile(
+    r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits reserves|"
+    r"todos (?:los|os) derechos reservados|todos os direitos reservados|tutti i diritti riservati|"
+    r"alle rechten voorbehouden|wszelkie prawa zastrzezone|prawem autorskim|"
+    r"tum haklari saklidir|izinsiz kullanilamaz|yatirim danismanligi kapsaminda degildir|"
+    r"creative[- ]commons|ohne gewahr|keine haftung|haftungs(?:ausschluss|hinweis|beschrankung)\w*|"
+    r"ubernehmen? (?:wir|ich) keine|verlinkten seiten|externer links|"
+    r"urheberrechtlich geschutzt|advertis(?:er|ing) disclosure|affiliate links?|"
+    r"may (?:receive|earn) (?:a )?(?:compensation|commission)|n'engagent que|"
+    r"suggested citation|zitiervorschlag|reproduction interdite|riproduzione riservata|sorumluluk reddi|sorumluluk kabul edilmez)\b"
+)
 # A picture counter of a photo strip: "2/7", "3 / 12", "Bild 4 von 9".
 _GALLERY = re.compile(r"\b\d{1,3}\s*/\s*\d{1,3}\b|\b\d{1,3} (?:of|von|de|di|van) \d{1,3}\b")
 _BREADCRUMB_SEP = re.compile(r"\s(?:[>»/|›]|->)\s")
+
+_LEGAL_WORDS = 60
 
 # Region scores: prose counts for its length, other blocks cost a little.
 _COST_REMOVED = 30.0
@@ -343,6 +358,8 @@ def _hard_reasons(
             reasons[i] = "tags"
         elif not trusted and f.n_words <= 20 and _READ_TIME.search(f.text):
             reasons[i] = "readtime"
+        elif not trusted and f.n_words <= _LEGAL_WORDS and _LEGAL.search(f.norm):
+            reasons[i] = "disclaimer"
         elif f.n_words <= 30 and _also_read(f.text):
             reasons[i] = "related"
         elif f.n_words == 0:
