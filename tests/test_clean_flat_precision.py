@@ -5,7 +5,8 @@ All page texts here are written for these tests.
 
 from __future__ import annotations
 
-from gundem.clean.boilerplate import clean_text
+from fixtures import flat_text as _page
+from fixtures import kept_blocks as _kept
 
 _BODY_TR = [
     "Trabzon'da etkili olan sağanak yağış, sahil yolunda ulaşımı saatlerce aksattı ve "
@@ -28,14 +29,6 @@ _BODY_DE = [
     "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und abschnittsweise erfolgen, "
     "damit der Verkehr in der Innenstadt nicht vollständig zum Erliegen kommt.",
 ]
-
-
-def _page(*blocks: str) -> str:
-    return "\n\n".join(blocks)
-
-
-def _kept(text: str) -> list[str]:
-    return [b.text for b in clean_text(text).paragraphs]
 
 
 def test_newsletter_pitch_after_the_article_ends_it() -> None:

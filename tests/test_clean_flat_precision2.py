@@ -5,7 +5,8 @@ All page texts here are written for these tests.
 
 from __future__ import annotations
 
-from gundem.clean.boilerplate import clean_text
+from fixtures import flat_text as _page
+from fixtures import kept_blocks as _kept
 
 _BODY_TR = [
     "Konya'da çiftçiler, kuraklık nedeniyle bu yıl buğday ekim alanını yüzde yirmi oranında "
@@ -38,14 +39,6 @@ _BODY_DE = [
     "während der Unterrichtszeit stattfinden dürften.",
     "Die Kosten von knapp vier Millionen Euro trägt zum größten Teil das Land Niedersachsen.",
 ]
-
-
-def _page(*blocks: str) -> str:
-    return "\n\n".join(blocks)
-
-
-def _kept(text: str) -> list[str]:
-    return [b.text for b in clean_text(text).paragraphs]
 
 
 def test_latest_news_header_after_the_article_ends_it() -> None:

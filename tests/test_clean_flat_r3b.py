@@ -5,6 +5,8 @@ All page texts here are written for these tests.
 
 from __future__ import annotations
 
+from fixtures import flat_text as _page
+
 from gundem.clean.boilerplate import clean_text
 
 _BODY_TR = [
@@ -39,10 +41,6 @@ _LEGAL_DE = [
     "Die Fotos in diesem Blog stehen unter einer Creative-Commons-Lizenz und dürfen mit "
     "Namensnennung für nicht kommerzielle Zwecke weiterverwendet werden.",
 ]
-
-
-def _page(*blocks: str) -> str:
-    return "\n\n".join(blocks)
 
 
 def test_legal_footer_does_not_win_over_a_recipe() -> None:
