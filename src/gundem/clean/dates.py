@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -106,9 +106,13 @@ _PUBLISHED_WORDS = re.compile(r"publi|veröffentl|erstellt|posted|yayın|pubdate
 _UPDATED_WORDS = re.compile(
     r"updat|modif|aktualisiert|geändert|güncel|changed|edited|revised|mis à jour", re.I
 )
+# Words that label a publication date, shared by the two label patterns below.
+_LABEL_WORDS = (
+    r"yayın(?:lanma)?(?: tarihi)?|oluşturulma|tarih|published|posted|veröffentlicht|erstellt|"
+    r"publié le|datum|date"
+)
 _STAMP_LABEL = re.compile(
-    r"^\s*(?:(?:yayın(?:lanma)?(?: tarihi)?|oluşturulma|tarih|published|posted|"
-    r"veröffentlicht|erstellt|publié le|datum|date|stand|am|on|le|vom)\s*(?:on|am|:)?\s*)",
+    rf"^\s*(?:(?:{_LABEL_WORDS}|stand|am|on|le|vom)\s*(?:on|am|:)?\s*)",
     re.I,
 )
 _URL_DATE_RE = re.compile(
@@ -117,8 +121,7 @@ _URL_DATE_RE = re.compile(
 )
 # Labels that say the date after them is the publication date (not "am", "on": too common).
 _PUB_LABEL = re.compile(
-    r"^\s*(?:yayın(?:lanma)?(?: tarihi)?|oluşturulma(?: tarihi)?|yayımlanma(?: tarihi)?|"
-    r"published|posted|veröffentlicht|erstellt|publié le|publicado|pubblicato|datum|date|tarih|"
+    rf"^\s*(?:oluşturulma tarihi|yayımlanma(?: tarihi)?|{_LABEL_WORDS}|publicado|pubblicato|"
     r"pressemitteilung vom|pressemeldung vom|press release|basın bülteni)\b",
     re.I,
 )
@@ -130,6 +133,7 @@ _DATELINE_RE = re.compile(
 # The winner needs this much evidence, and abstains when a rival date has RIVAL_RATIO of it.
 MIN_WEIGHT = 0.8
 RIVAL_RATIO = 0.95
+_ONE_DAY = timedelta(days=1)
 _NEAR_TITLE = 12  # text nodes between the headline and its date stamp
 _SKIP = {"script", "style", "noscript", "template", "select", "option"}
 _BOILER = re.compile(r"footer|sidebar|aside", re.I)
@@ -203,17 +207,13 @@ def local_days(candidates: list[Candidate]) -> list[Candidate]:
         if len(c.value) > 10 and c.value.endswith("+00:00"):
             clock = c.value[14:19]  # MM:SS
             twin = next((o for o in local if o.value[14:19] == clock and o.day != c.day), None)
-            if twin is not None and _days_apart(twin.day, c.day) == 1:
+            day = date.fromisoformat(c.day)
+            if twin is not None and abs(date.fromisoformat(twin.day) - day) == _ONE_DAY:
                 c = Candidate(twin.day, c.source, c.weight)
             elif c.value[11:13] in ("20", "21", "22", "23") and c.value[13:19] == ":00:00":
-                next_day = date.fromordinal(date.fromisoformat(c.day).toordinal() + 1)
-                c = Candidate(next_day.isoformat(), c.source, c.weight)
+                c = Candidate((day + _ONE_DAY).isoformat(), c.source, c.weight)
         out.append(c)
     return out
-
-
-def _days_apart(a: str, b: str) -> int:
-    return abs(date.fromisoformat(a).toordinal() - date.fromisoformat(b).toordinal())
 
 
 # -- parsing values -------------------------------------------------------------------
